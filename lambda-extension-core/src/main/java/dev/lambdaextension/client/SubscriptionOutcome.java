@@ -1,0 +1,20 @@
+package dev.lambdaextension.client;
+
+/**
+ * How Lambda answered a successful Telemetry API subscription call.
+ *
+ * @since 0.1.0
+ */
+public enum SubscriptionOutcome {
+
+	/**
+	 * Lambda will deliver telemetry (HTTP 200).
+	 */
+	SUBSCRIBED,
+
+	/**
+	 * The platform does not support the Telemetry API (HTTP 202, as local emulators answer).
+	 */
+	NOT_SUPPORTED
+
+}
