@@ -1,0 +1,82 @@
+package dev.lambdaextension.autoconfigure;
+
+import dev.lambdaextension.client.DefaultExtensionsApiClient;
+import dev.lambdaextension.client.ExtensionsApiClient;
+import dev.lambdaextension.client.RuntimeApiHttp;
+import dev.lambdaextension.lifecycle.ExtensionEventLoop;
+import dev.lambdaextension.lifecycle.ExtensionExitHandler;
+import dev.lambdaextension.lifecycle.ExtensionLifecycleParticipant;
+import dev.lambdaextension.lifecycle.ExtensionRegistration;
+import dev.lambdaextension.lifecycle.ExtensionTerminator;
+import dev.lambdaextension.lifecycle.RetryBackoff;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
+
+/**
+ * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration Auto-configuration}
+ * that runs the application as an AWS Lambda extension: it registers with the Extensions
+ * API and turns the lifecycle into application events.
+ *
+ * @since 0.1.0
+ */
+@AutoConfiguration
+@ConditionalOnLambdaRuntime
+@EnableConfigurationProperties(LambdaExtensionProperties.class)
+public final class LambdaExtensionAutoConfiguration {
+
+	LambdaExtensionAutoConfiguration() {
+	}
+
+	@Bean(LambdaExtensionRunListener.HTTP_BEAN_NAME)
+	@ConditionalOnMissingBean
+	RuntimeApiHttp lambdaRuntimeApiHttp(Environment environment, LambdaExtensionProperties properties) {
+		return new RuntimeApiHttp(LambdaRuntimeApiAddress.find(environment), JsonMapper.shared(),
+				properties.getRequestTimeout());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	DefaultExtensionsApiClient lambdaExtensionsApiClient(RuntimeApiHttp http) {
+		return new DefaultExtensionsApiClient(http);
+	}
+
+	@Bean(LambdaExtensionRunListener.REGISTRATION_BEAN_NAME)
+	@ConditionalOnMissingBean
+	ExtensionRegistration lambdaExtensionRegistration(ExtensionsApiClient client, Environment environment,
+			LambdaExtensionProperties properties) {
+		return ExtensionRegistration.start(client, ExtensionNameResolver.resolve(environment), properties.getEvents(),
+				properties.isAcceptAccountId());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ExtensionExitHandler lambdaExtensionExitHandler() {
+		return System::exit;
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ExtensionTerminator lambdaExtensionTerminator(ConfigurableApplicationContext context,
+			ExtensionExitHandler exitHandler, LambdaExtensionProperties properties) {
+		return new ExtensionTerminator(context, exitHandler, properties.getShutdown().isExitProcess());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ExtensionEventLoop lambdaExtensionEventLoop(ExtensionsApiClient client, ExtensionRegistration registration,
+			ObjectProvider<ExtensionLifecycleParticipant> participants, ApplicationEventPublisher publisher,
+			ExtensionTerminator terminator, LambdaExtensionProperties properties) {
+		LambdaExtensionProperties.Retry retry = properties.getRetry();
+		return new ExtensionEventLoop(client, registration, participants.orderedStream().toList(), publisher,
+				new RetryBackoff(retry.getMaxAttempts(), retry.getInitialDelay(), retry.getMaxDelay()), terminator);
+	}
+
+}

@@ -1,0 +1,527 @@
+package dev.lambdaextension.autoconfigure;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+import dev.lambdaextension.client.LifecycleEventType;
+import dev.lambdaextension.client.TelemetryApiLimits;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.Assert;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Configuration properties of a Lambda extension.
+ *
+ * @since 0.1.0
+ */
+@ConfigurationProperties("lambda.extension")
+public class LambdaExtensionProperties {
+
+	/**
+	 * Whether to run as a Lambda extension when a runtime API address is known.
+	 */
+	private boolean enabled = true;
+
+	/**
+	 * Address (host:port) of the Lambda runtime API. Defaults to the AWS_LAMBDA_RUNTIME_API
+	 * environment variable.
+	 */
+	private @Nullable String runtimeApi;
+
+	/**
+	 * Extension name sent at registration; for an external extension it must equal the
+	 * file name of its launcher in /opt/extensions. Defaults to the launcher's file name,
+	 * then to spring.application.name.
+	 */
+	private @Nullable String name;
+
+	/**
+	 * Lifecycle events to register for.
+	 */
+	private Set<LifecycleEventType> events = EnumSet.allOf(LifecycleEventType.class);
+
+	/**
+	 * Whether to ask Lambda for the function's account id at registration.
+	 */
+	private boolean acceptAccountId = true;
+
+	/**
+	 * Whether to register while the application context is still being built, so that
+	 * Lambda can start the function's runtime sooner.
+	 */
+	private boolean earlyRegistration = true;
+
+	/**
+	 * Read timeout of every runtime API call except the event/next long poll, which has
+	 * none.
+	 */
+	private Duration requestTimeout = Duration.ofSeconds(5);
+
+	private final Retry retry = new Retry();
+
+	private final Shutdown shutdown = new Shutdown();
+
+	private final Telemetry telemetry = new Telemetry();
+
+	public boolean isEnabled() {
+		return this.enabled;
+	}
+
+	public void setEnabled(boolean enabled) {
+		this.enabled = enabled;
+	}
+
+	public @Nullable String getRuntimeApi() {
+		return this.runtimeApi;
+	}
+
+	public void setRuntimeApi(@Nullable String runtimeApi) {
+		Assert.isTrue(runtimeApi == null || runtimeApi.isBlank() || runtimeApi.matches("[^/\\s:]+:\\d{1,5}"),
+				"'runtimeApi' must be host:port, for example 127.0.0.1:9001");
+		this.runtimeApi = runtimeApi;
+	}
+
+	public @Nullable String getName() {
+		return this.name;
+	}
+
+	public void setName(@Nullable String name) {
+		this.name = name;
+	}
+
+	public Set<LifecycleEventType> getEvents() {
+		return this.events;
+	}
+
+	public void setEvents(Set<LifecycleEventType> events) {
+		this.events = events;
+	}
+
+	public boolean isAcceptAccountId() {
+		return this.acceptAccountId;
+	}
+
+	public void setAcceptAccountId(boolean acceptAccountId) {
+		this.acceptAccountId = acceptAccountId;
+	}
+
+	public boolean isEarlyRegistration() {
+		return this.earlyRegistration;
+	}
+
+	public void setEarlyRegistration(boolean earlyRegistration) {
+		this.earlyRegistration = earlyRegistration;
+	}
+
+	public Duration getRequestTimeout() {
+		return this.requestTimeout;
+	}
+
+	public void setRequestTimeout(Duration requestTimeout) {
+		Assert.isTrue(requestTimeout.toMillis() >= 1, "'requestTimeout' must be at least 1ms");
+		this.requestTimeout = requestTimeout;
+	}
+
+	public Retry getRetry() {
+		return this.retry;
+	}
+
+	public Shutdown getShutdown() {
+		return this.shutdown;
+	}
+
+	public Telemetry getTelemetry() {
+		return this.telemetry;
+	}
+
+	/**
+	 * Retry of transient event/next failures.
+	 */
+	public static class Retry {
+
+		/**
+		 * Attempts of event/next, the first included, before a transient failure (5xx or
+		 * no connection) is fatal. Between 1 and 10.
+		 */
+		private int maxAttempts = 3;
+
+		/**
+		 * Delay before the second attempt; it doubles with each further attempt.
+		 */
+		private Duration initialDelay = Duration.ofMillis(100);
+
+		/**
+		 * Longest delay between two attempts.
+		 */
+		private Duration maxDelay = Duration.ofSeconds(1);
+
+		public int getMaxAttempts() {
+			return this.maxAttempts;
+		}
+
+		public void setMaxAttempts(int maxAttempts) {
+			Assert.isTrue(maxAttempts >= 1 && maxAttempts <= 10, "'maxAttempts' must be between 1 and 10");
+			this.maxAttempts = maxAttempts;
+		}
+
+		public Duration getInitialDelay() {
+			return this.initialDelay;
+		}
+
+		public void setInitialDelay(Duration initialDelay) {
+			Assert.isTrue(!initialDelay.isNegative() && initialDelay.compareTo(Duration.ofSeconds(10)) <= 0,
+					"'initialDelay' must be between 0 and 10s");
+			this.initialDelay = initialDelay;
+		}
+
+		public Duration getMaxDelay() {
+			return this.maxDelay;
+		}
+
+		public void setMaxDelay(Duration maxDelay) {
+			Assert.isTrue(!maxDelay.isNegative() && maxDelay.compareTo(Duration.ofSeconds(30)) <= 0,
+					"'maxDelay' must be between 0 and 30s");
+			this.maxDelay = maxDelay;
+		}
+
+	}
+
+	/**
+	 * What happens after SHUTDOWN or a fatal failure.
+	 */
+	public static class Shutdown {
+
+		/**
+		 * Whether to close the application context and exit the JVM after SHUTDOWN (status
+		 * 0) or a fatal failure (status 1). Turn off only for tests that run the extension
+		 * inside their own JVM.
+		 */
+		private boolean exitProcess = true;
+
+		public boolean isExitProcess() {
+			return this.exitProcess;
+		}
+
+		public void setExitProcess(boolean exitProcess) {
+			this.exitProcess = exitProcess;
+		}
+
+	}
+
+	/**
+	 * Telemetry API subscription and delivery to telemetry listeners.
+	 */
+	public static class Telemetry {
+
+		/**
+		 * Whether to subscribe to the Telemetry API when listeners or the types property
+		 * ask for telemetry.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * Telemetry streams to subscribe to: platform, function, extension. Defaults to
+		 * the streams the registered telemetry listeners need.
+		 */
+		private List<String> types = new ArrayList<>();
+
+		/**
+		 * Schema version of the delivered events: 2022-07-01, 2022-12-13 or 2025-01-29.
+		 * When Lambda refuses it, older versions are tried.
+		 */
+		private String schemaVersion = "2022-12-13";
+
+		private final Buffering buffering = new Buffering();
+
+		private final Listener listener = new Listener();
+
+		private final Dispatch dispatch = new Dispatch();
+
+		private final Barrier barrier = new Barrier();
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public List<String> getTypes() {
+			return this.types;
+		}
+
+		public void setTypes(List<String> types) {
+			for (String type : types) {
+				Assert.isTrue(TelemetryApiLimits.STREAMS.contains(type),
+						() -> "'types' must contain only " + TelemetryApiLimits.STREAMS + ", not '" + type + "'");
+			}
+			this.types = types;
+		}
+
+		public String getSchemaVersion() {
+			return this.schemaVersion;
+		}
+
+		public void setSchemaVersion(String schemaVersion) {
+			Assert.isTrue(TelemetryApiLimits.SCHEMA_VERSIONS.contains(schemaVersion),
+					() -> "'schemaVersion' must be one of " + TelemetryApiLimits.SCHEMA_VERSIONS);
+			this.schemaVersion = schemaVersion;
+		}
+
+		public Buffering getBuffering() {
+			return this.buffering;
+		}
+
+		public Listener getListener() {
+			return this.listener;
+		}
+
+		public Dispatch getDispatch() {
+			return this.dispatch;
+		}
+
+		public Barrier getBarrier() {
+			return this.barrier;
+		}
+
+	}
+
+	/**
+	 * Buffering Lambda applies before it delivers a batch, sent with the subscription.
+	 */
+	public static class Buffering {
+
+		/**
+		 * Most events Lambda buffers before delivering a batch. Between 1000 and 10000.
+		 */
+		private int maxItems = 1_000;
+
+		/**
+		 * Most bytes Lambda buffers before delivering a batch. Between 256KB and 1MB.
+		 */
+		private DataSize maxBytes = DataSize.ofBytes(TelemetryApiLimits.MIN_MAX_BYTES);
+
+		/**
+		 * Longest time Lambda buffers before delivering a batch. Between 25ms and 30s.
+		 */
+		private Duration timeout = Duration.ofMillis(100);
+
+		public int getMaxItems() {
+			return this.maxItems;
+		}
+
+		public void setMaxItems(int maxItems) {
+			Assert.isTrue(maxItems >= TelemetryApiLimits.MIN_MAX_ITEMS && maxItems <= TelemetryApiLimits.MAX_MAX_ITEMS,
+					() -> "'maxItems' must be between " + TelemetryApiLimits.MIN_MAX_ITEMS + " and "
+							+ TelemetryApiLimits.MAX_MAX_ITEMS);
+			this.maxItems = maxItems;
+		}
+
+		public DataSize getMaxBytes() {
+			return this.maxBytes;
+		}
+
+		public void setMaxBytes(DataSize maxBytes) {
+			Assert.isTrue(maxBytes.toBytes() >= TelemetryApiLimits.MIN_MAX_BYTES
+					&& maxBytes.toBytes() <= TelemetryApiLimits.MAX_MAX_BYTES,
+					() -> "'maxBytes' must be between " + TelemetryApiLimits.MIN_MAX_BYTES + " and "
+							+ TelemetryApiLimits.MAX_MAX_BYTES + " bytes (256KB and 1MB)");
+			this.maxBytes = maxBytes;
+		}
+
+		public Duration getTimeout() {
+			return this.timeout;
+		}
+
+		public void setTimeout(Duration timeout) {
+			Assert.isTrue(timeout.toMillis() >= TelemetryApiLimits.MIN_TIMEOUT_MS
+					&& timeout.toMillis() <= TelemetryApiLimits.MAX_TIMEOUT_MS,
+					() -> "'timeout' must be between " + TelemetryApiLimits.MIN_TIMEOUT_MS + "ms and "
+							+ TelemetryApiLimits.MAX_TIMEOUT_MS + "ms");
+			this.timeout = timeout;
+		}
+
+	}
+
+	/**
+	 * Local HTTP endpoint Lambda posts telemetry batches to.
+	 */
+	public static class Listener {
+
+		/**
+		 * Host name sent in the subscription's destination. The listener binds to the
+		 * address it resolves to, or to the loopback address when it does not resolve.
+		 */
+		private String host = "sandbox.localdomain";
+
+		/**
+		 * Port to listen on; 0 picks a free port. 9001 is reserved by Lambda.
+		 */
+		private int port = 0;
+
+		/**
+		 * Address to bind to instead of the one the host resolves to, for example 0.0.0.0
+		 * to listen on every interface.
+		 */
+		private @Nullable String bindAddress;
+
+		/**
+		 * Largest request body accepted; larger ones are answered 413. Defaults to twice
+		 * the buffering max-bytes plus room for the event envelopes.
+		 */
+		private @Nullable DataSize maxBodySize;
+
+		public String getHost() {
+			return this.host;
+		}
+
+		public void setHost(String host) {
+			Assert.hasText(host, "'host' must not be empty");
+			this.host = host;
+		}
+
+		public int getPort() {
+			return this.port;
+		}
+
+		public void setPort(int port) {
+			Assert.isTrue(port >= 0 && port <= 65535 && port != TelemetryApiLimits.RESERVED_PORT,
+					"'port' must be between 0 and 65535 and must not be 9001, which Lambda reserves");
+			this.port = port;
+		}
+
+		public @Nullable String getBindAddress() {
+			return this.bindAddress;
+		}
+
+		public void setBindAddress(@Nullable String bindAddress) {
+			this.bindAddress = bindAddress;
+		}
+
+		public @Nullable DataSize getMaxBodySize() {
+			return this.maxBodySize;
+		}
+
+		public void setMaxBodySize(@Nullable DataSize maxBodySize) {
+			Assert.isTrue(maxBodySize == null || maxBodySize.toBytes() >= TelemetryApiLimits.MIN_MAX_BYTES,
+					"'maxBodySize' must be at least 256KB");
+			this.maxBodySize = maxBodySize;
+		}
+
+	}
+
+	/**
+	 * In-process queue between the telemetry listener endpoint and the listener methods.
+	 */
+	public static class Dispatch {
+
+		/**
+		 * Most events waiting for dispatch. Between 1000 and 1000000.
+		 */
+		private int queueCapacity = 10_000;
+
+		/**
+		 * What to do with a batch that does not fit the queue: reject (Lambda keeps and
+		 * resends it), drop-oldest or drop-newest.
+		 */
+		private OverflowStrategyName overflowStrategy = OverflowStrategyName.REJECT;
+
+		/**
+		 * Name of an Executor bean to dispatch on instead of the extension's own thread.
+		 */
+		private @Nullable String executor;
+
+		public int getQueueCapacity() {
+			return this.queueCapacity;
+		}
+
+		public void setQueueCapacity(int queueCapacity) {
+			Assert.isTrue(queueCapacity >= 1_000 && queueCapacity <= 1_000_000,
+					"'queueCapacity' must be between 1000 and 1000000");
+			this.queueCapacity = queueCapacity;
+		}
+
+		public OverflowStrategyName getOverflowStrategy() {
+			return this.overflowStrategy;
+		}
+
+		public void setOverflowStrategy(OverflowStrategyName overflowStrategy) {
+			this.overflowStrategy = overflowStrategy;
+		}
+
+		public @Nullable String getExecutor() {
+			return this.executor;
+		}
+
+		public void setExecutor(@Nullable String executor) {
+			this.executor = executor;
+		}
+
+	}
+
+	/**
+	 * Names of the dispatch overflow strategies.
+	 */
+	public enum OverflowStrategyName {
+
+		/**
+		 * Answer 503 so that Lambda keeps the batch and sends it again.
+		 */
+		REJECT,
+
+		/**
+		 * Drop the oldest queued events to make room.
+		 */
+		DROP_OLDEST,
+
+		/**
+		 * Drop the incoming events.
+		 */
+		DROP_NEWEST
+
+	}
+
+	/**
+	 * Freeze barrier: after an INVOKE, wait for that invocation's platform.runtimeDone to
+	 * be received and dispatched before calling event/next again.
+	 */
+	public static class Barrier {
+
+		/**
+		 * Whether to hold event/next until the invocation's platform.runtimeDone has
+		 * reached the listeners.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * Longest wait for platform.runtimeDone; never past the invocation's deadline.
+		 */
+		private Duration timeout = Duration.ofSeconds(2);
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public Duration getTimeout() {
+			return this.timeout;
+		}
+
+		public void setTimeout(Duration timeout) {
+			Assert.isTrue(!timeout.isNegative() && timeout.compareTo(Duration.ofMinutes(15)) <= 0,
+					"'timeout' must be between 0 and 15m");
+			this.timeout = timeout;
+		}
+
+	}
+
+}

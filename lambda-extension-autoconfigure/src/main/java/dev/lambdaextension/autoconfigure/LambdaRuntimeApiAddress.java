@@ -1,0 +1,33 @@
+package dev.lambdaextension.autoconfigure;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.core.env.Environment;
+import org.springframework.util.StringUtils;
+
+/**
+ * Finds the Lambda runtime API address: the {@code lambda.extension.runtime-api} property,
+ * else the {@code AWS_LAMBDA_RUNTIME_API} environment variable.
+ */
+final class LambdaRuntimeApiAddress {
+
+	static final String PROPERTY = "lambda.extension.runtime-api";
+
+	static final String ENVIRONMENT_VARIABLE = "AWS_LAMBDA_RUNTIME_API";
+
+	private LambdaRuntimeApiAddress() {
+	}
+
+	static @Nullable String find(Environment environment) {
+		String address = environment.getProperty(PROPERTY);
+		if (!StringUtils.hasText(address)) {
+			address = environment.getProperty(ENVIRONMENT_VARIABLE);
+		}
+		return StringUtils.hasText(address) ? address.trim() : null;
+	}
+
+	static boolean isActive(Environment environment) {
+		return environment.getProperty("lambda.extension.enabled", Boolean.class, true) && find(environment) != null;
+	}
+
+}

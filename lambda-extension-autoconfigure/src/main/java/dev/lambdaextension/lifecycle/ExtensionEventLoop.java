@@ -1,0 +1,273 @@
+package dev.lambdaextension.lifecycle;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+
+import dev.lambdaextension.client.ExtensionsApiClient;
+import dev.lambdaextension.client.ExtensionsApiException;
+import dev.lambdaextension.client.InvokeEvent;
+import dev.lambdaextension.client.NextEvent;
+import dev.lambdaextension.client.RegisterResponse;
+import dev.lambdaextension.client.ShutdownEvent;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * Drives the extension through its lifecycle. On {@link #start()}, on the caller's thread,
+ * it waits for the {@link ExtensionRegistration}, publishes {@link ExtensionRegisteredEvent}
+ * and lets every {@link ExtensionLifecycleParticipant} initialise; then it long-polls
+ * {@code event/next} on one owned, non-daemon thread named {@code lambda-ext-events}.
+ * <p>
+ * On that thread, for each {@code INVOKE} it publishes {@link ExtensionInvokeEvent}, calls
+ * the participants, and only then asks for the next event, so the environment is not
+ * frozen while listeners still work. On {@code SHUTDOWN} it publishes
+ * {@link ExtensionShutdownEvent}, lets the participants finish, and hands over to the
+ * {@link ExtensionTerminator}, which closes the context from another thread and exits with
+ * status 0. Transient failures of {@code event/next} are retried with backoff; a fatal
+ * failure is reported through {@code exit/error} and ends the process with status 1.
+ *
+ * @since 0.1.0
+ */
+public class ExtensionEventLoop implements SmartLifecycle {
+
+	/**
+	 * Phase of the loop: it starts after every other lifecycle bean, the telemetry
+	 * receiver included, and stops first.
+	 */
+	public static final int PHASE = Integer.MAX_VALUE - 1024;
+
+	private static final Log logger = LogFactory.getLog(ExtensionEventLoop.class);
+
+	private static final Duration STOP_TIMEOUT = Duration.ofSeconds(1);
+
+	private static final Duration FAILURE_EXIT_BUDGET = Duration.ofSeconds(2);
+
+	private final ExtensionsApiClient client;
+
+	private final ExtensionRegistration registration;
+
+	private final List<ExtensionLifecycleParticipant> participants;
+
+	private final ApplicationEventPublisher publisher;
+
+	private final RetryBackoff retry;
+
+	private final ExtensionTerminator terminator;
+
+	private final ReentrantLock lifecycleLock = new ReentrantLock();
+
+	private volatile ExtensionState state = ExtensionState.NEW;
+
+	private volatile @Nullable Thread thread;
+
+	private volatile @Nullable RegisterResponse registered;
+
+	private volatile boolean polling;
+
+	/**
+	 * Create a loop.
+	 * @param client the Extensions API client
+	 * @param registration the registration, possibly already under way
+	 * @param participants the participants, in order
+	 * @param publisher publishes the lifecycle events
+	 * @param retry the backoff for transient {@code event/next} failures
+	 * @param terminator ends the process
+	 */
+	public ExtensionEventLoop(ExtensionsApiClient client, ExtensionRegistration registration,
+			List<ExtensionLifecycleParticipant> participants, ApplicationEventPublisher publisher, RetryBackoff retry,
+			ExtensionTerminator terminator) {
+		this.client = client;
+		this.registration = registration;
+		this.participants = List.copyOf(participants);
+		this.publisher = publisher;
+		this.retry = retry;
+		this.terminator = terminator;
+	}
+
+	@Override
+	public final void start() {
+		this.lifecycleLock.lock();
+		try {
+			if (this.state != ExtensionState.NEW) {
+				return;
+			}
+			RegisterResponse response = this.registration.await();
+			this.registered = response;
+			this.state = ExtensionState.REGISTERED;
+			logger.info("Registered extension " + response.extensionId() + " for function "
+					+ response.functionName() + " (" + response.functionVersion() + ")");
+			try {
+				this.publisher.publishEvent(new ExtensionRegisteredEvent(this, response));
+				this.participants.forEach((participant) -> participant.registered(response));
+			}
+			catch (RuntimeException ex) {
+				this.state = ExtensionState.FAILED;
+				this.registration.reportInitError(ex);
+				throw ex;
+			}
+			this.polling = true;
+			Thread loop = new Thread(this::run, "lambda-ext-events");
+			loop.setDaemon(false);
+			this.thread = loop;
+			loop.start();
+		}
+		finally {
+			this.lifecycleLock.unlock();
+		}
+	}
+
+	@Override
+	public final void stop() {
+		this.lifecycleLock.lock();
+		try {
+			this.polling = false;
+			Thread loop = this.thread;
+			if (loop != null && loop != Thread.currentThread()) {
+				loop.interrupt();
+				try {
+					loop.join(STOP_TIMEOUT.toMillis());
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
+			}
+			if (this.state == ExtensionState.RUNNING || this.state == ExtensionState.REGISTERED
+					|| this.state == ExtensionState.SHUTTING_DOWN) {
+				this.state = ExtensionState.STOPPED;
+			}
+		}
+		finally {
+			this.lifecycleLock.unlock();
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		Thread loop = this.thread;
+		return loop != null && loop.isAlive();
+	}
+
+	@Override
+	public int getPhase() {
+		return PHASE;
+	}
+
+	/**
+	 * Return the current state.
+	 * @return the state
+	 */
+	public ExtensionState getState() {
+		return this.state;
+	}
+
+	/**
+	 * Return the registration, once registered.
+	 * @return the registration or {@code null}
+	 */
+	public @Nullable RegisterResponse getRegistration() {
+		return this.registered;
+	}
+
+	private void run() {
+		String extensionId = this.registered.extensionId();
+		this.state = ExtensionState.RUNNING;
+		try {
+			while (this.polling) {
+				NextEvent event = nextWithRetry(extensionId);
+				if (event instanceof InvokeEvent invoke) {
+					handleInvoke(invoke);
+				}
+				else if (event instanceof ShutdownEvent shutdown) {
+					handleShutdown(shutdown);
+					return;
+				}
+			}
+		}
+		catch (InterruptedException ex) {
+			if (this.polling) {
+				fail(ex);
+			}
+		}
+		catch (RuntimeException ex) {
+			if (this.polling) {
+				fail(ex);
+			}
+		}
+	}
+
+	private NextEvent nextWithRetry(String extensionId) throws InterruptedException {
+		for (int attempt = 1;; attempt++) {
+			try {
+				return this.client.next(extensionId);
+			}
+			catch (ExtensionsApiException ex) {
+				if (!this.polling) {
+					throw new InterruptedException("stopped");
+				}
+				if (!ex.isTransient() || attempt >= this.retry.maxAttempts()) {
+					throw ex;
+				}
+				Duration delay = this.retry.delayAfter(attempt);
+				logger.warn("event/next failed (attempt " + attempt + " of " + this.retry.maxAttempts()
+						+ "), retrying in " + delay.toMillis() + " ms: " + ex.getMessage());
+				TimeUnit.MILLISECONDS.sleep(delay.toMillis());
+			}
+		}
+	}
+
+	private void handleInvoke(InvokeEvent invoke) {
+		try {
+			this.publisher.publishEvent(new ExtensionInvokeEvent(this, invoke));
+		}
+		catch (RuntimeException ex) {
+			logger.error("INVOKE listener failed for request " + invoke.requestId(), ex);
+		}
+		for (ExtensionLifecycleParticipant participant : this.participants) {
+			try {
+				participant.invoked(invoke);
+			}
+			catch (RuntimeException ex) {
+				logger.error("Lifecycle participant failed after INVOKE " + invoke.requestId(), ex);
+			}
+		}
+	}
+
+	private void handleShutdown(ShutdownEvent shutdown) {
+		this.state = ExtensionState.SHUTTING_DOWN;
+		logger.info("SHUTDOWN (" + shutdown.reason().name().toLowerCase() + "), deadline in "
+				+ Duration.between(Instant.now(), shutdown.deadline()).toMillis() + " ms");
+		try {
+			this.publisher.publishEvent(new ExtensionShutdownEvent(this, shutdown.reason(), shutdown.deadline()));
+		}
+		catch (RuntimeException ex) {
+			logger.error("SHUTDOWN listener failed", ex);
+		}
+		for (ExtensionLifecycleParticipant participant : this.participants) {
+			try {
+				participant.shuttingDown(shutdown);
+			}
+			catch (RuntimeException ex) {
+				logger.error("Lifecycle participant failed during SHUTDOWN", ex);
+			}
+		}
+		this.polling = false;
+		this.state = ExtensionState.STOPPED;
+		this.terminator.terminate(0, shutdown.deadline());
+	}
+
+	private void fail(Exception ex) {
+		this.state = ExtensionState.FAILED;
+		this.polling = false;
+		logger.error("Extension event loop failed: " + ex.getMessage(), ex);
+		this.registration.reportExitError(ex);
+		this.terminator.terminate(1, Instant.now().plus(FAILURE_EXIT_BUDGET));
+	}
+
+}

@@ -1,0 +1,152 @@
+package dev.lambdaextension.lifecycle;
+
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import dev.lambdaextension.client.ExtensionError;
+import dev.lambdaextension.client.ExtensionsApiClient;
+import dev.lambdaextension.client.LifecycleEventType;
+import dev.lambdaextension.client.RegisterResponse;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The registration of this process with the Extensions API. It can be started early, on a
+ * thread of its own while the application context is still being built, so that Lambda
+ * can start the function's runtime sooner; the event loop then only waits for it.
+ *
+ * @since 0.1.0
+ */
+public final class ExtensionRegistration {
+
+	private static final Log logger = LogFactory.getLog(ExtensionRegistration.class);
+
+	private static final Duration REPORT_WAIT = Duration.ofSeconds(5);
+
+	private final ExtensionsApiClient client;
+
+	private final CompletableFuture<RegisterResponse> response;
+
+	private final AtomicBoolean errorReported = new AtomicBoolean();
+
+	private ExtensionRegistration(ExtensionsApiClient client, CompletableFuture<RegisterResponse> response) {
+		this.client = client;
+		this.response = response;
+	}
+
+	/**
+	 * Start registering on a new thread and return at once.
+	 * @param client the client
+	 * @param name the extension name
+	 * @param events the events to register for
+	 * @param acceptAccountId whether to ask for the account id
+	 * @return the registration in progress
+	 */
+	public static ExtensionRegistration start(ExtensionsApiClient client, String name, Set<LifecycleEventType> events,
+			boolean acceptAccountId) {
+		CompletableFuture<RegisterResponse> response = new CompletableFuture<>();
+		Thread thread = new Thread(() -> {
+			try {
+				response.complete(client.register(name, events, acceptAccountId));
+			}
+			catch (Throwable ex) {
+				response.completeExceptionally(ex);
+			}
+		}, "lambda-ext-register");
+		thread.setDaemon(true);
+		thread.start();
+		return new ExtensionRegistration(client, response);
+	}
+
+	/**
+	 * Wait for the registration to complete.
+	 * @return the registration
+	 * @throws dev.lambdaextension.client.ExtensionsApiException if Lambda refused it or
+	 * could not be reached
+	 */
+	public RegisterResponse await() {
+		try {
+			return this.response.join();
+		}
+		catch (CompletionException ex) {
+			if (ex.getCause() instanceof RuntimeException cause) {
+				throw cause;
+			}
+			throw ex;
+		}
+	}
+
+	/**
+	 * Whether the registration succeeded, without waiting.
+	 * @return whether registered
+	 */
+	public boolean isRegistered() {
+		return this.response.isDone() && !this.response.isCompletedExceptionally();
+	}
+
+	/**
+	 * Report a failure during Init through {@code init/error}, once, waiting briefly for a
+	 * registration still under way. Does nothing when the extension is not registered.
+	 * @param failure the failure
+	 */
+	public void reportInitError(Throwable failure) {
+		report(failure, true);
+	}
+
+	/**
+	 * Report a fatal failure through {@code exit/error}, once. Does nothing when the
+	 * extension is not registered.
+	 * @param failure the failure
+	 */
+	public void reportExitError(Throwable failure) {
+		report(failure, false);
+	}
+
+	private void report(Throwable failure, boolean init) {
+		String extensionId = awaitExtensionId();
+		if (extensionId == null || !this.errorReported.compareAndSet(false, true)) {
+			return;
+		}
+		ExtensionError error = ExtensionError.of("Extension", rootCause(failure));
+		try {
+			if (init) {
+				this.client.initError(extensionId, error);
+			}
+			else {
+				this.client.exitError(extensionId, error);
+			}
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Could not report " + error.errorType() + " to Lambda: " + ex.getMessage());
+		}
+	}
+
+	private @Nullable String awaitExtensionId() {
+		try {
+			return this.response.get(REPORT_WAIT.toMillis(), TimeUnit.MILLISECONDS).extensionId();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return null;
+		}
+		catch (ExecutionException | TimeoutException ex) {
+			return null;
+		}
+	}
+
+	private static Throwable rootCause(Throwable failure) {
+		Throwable cause = failure;
+		while (cause.getCause() != null && cause.getCause() != cause) {
+			cause = cause.getCause();
+		}
+		return cause;
+	}
+
+}
