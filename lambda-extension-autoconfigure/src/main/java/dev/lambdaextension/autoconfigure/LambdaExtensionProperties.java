@@ -8,6 +8,7 @@ import java.util.Set;
 
 import dev.lambdaextension.client.LifecycleEventType;
 import dev.lambdaextension.client.TelemetryApiLimits;
+import dev.lambdaextension.telemetry.dispatch.OverflowStrategy;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -305,7 +306,7 @@ public class LambdaExtensionProperties {
 		/**
 		 * Most bytes Lambda buffers before delivering a batch. Between 256KB and 1MB.
 		 */
-		private DataSize maxBytes = DataSize.ofBytes(TelemetryApiLimits.MIN_MAX_BYTES);
+		private DataSize maxBytes = DataSize.ofKilobytes(256);
 
 		/**
 		 * Longest time Lambda buffers before delivering a batch. Between 25ms and 30s.
@@ -430,7 +431,7 @@ public class LambdaExtensionProperties {
 		 * What to do with a batch that does not fit the queue: reject (Lambda keeps and
 		 * resends it), drop-oldest or drop-newest.
 		 */
-		private OverflowStrategyName overflowStrategy = OverflowStrategyName.REJECT;
+		private OverflowStrategy overflowStrategy = OverflowStrategy.REJECT;
 
 		/**
 		 * Name of an Executor bean to dispatch on instead of the extension's own thread.
@@ -447,11 +448,11 @@ public class LambdaExtensionProperties {
 			this.queueCapacity = queueCapacity;
 		}
 
-		public OverflowStrategyName getOverflowStrategy() {
+		public OverflowStrategy getOverflowStrategy() {
 			return this.overflowStrategy;
 		}
 
-		public void setOverflowStrategy(OverflowStrategyName overflowStrategy) {
+		public void setOverflowStrategy(OverflowStrategy overflowStrategy) {
 			this.overflowStrategy = overflowStrategy;
 		}
 
@@ -462,28 +463,6 @@ public class LambdaExtensionProperties {
 		public void setExecutor(@Nullable String executor) {
 			this.executor = executor;
 		}
-
-	}
-
-	/**
-	 * Names of the dispatch overflow strategies.
-	 */
-	public enum OverflowStrategyName {
-
-		/**
-		 * Answer 503 so that Lambda keeps the batch and sends it again.
-		 */
-		REJECT,
-
-		/**
-		 * Drop the oldest queued events to make room.
-		 */
-		DROP_OLDEST,
-
-		/**
-		 * Drop the incoming events.
-		 */
-		DROP_NEWEST
 
 	}
 

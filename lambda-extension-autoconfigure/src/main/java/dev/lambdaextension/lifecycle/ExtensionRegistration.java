@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import dev.lambdaextension.client.ExtensionError;
 import dev.lambdaextension.client.ExtensionsApiClient;
+import dev.lambdaextension.client.ExtensionsApiException;
 import dev.lambdaextension.client.LifecycleEventType;
 import dev.lambdaextension.client.RegisterResponse;
 import org.apache.commons.logging.Log;
@@ -114,7 +115,7 @@ public final class ExtensionRegistration {
 		if (extensionId == null || !this.errorReported.compareAndSet(false, true)) {
 			return;
 		}
-		ExtensionError error = ExtensionError.of("Extension", rootCause(failure));
+		ExtensionError error = errorFor(failure);
 		try {
 			if (init) {
 				this.client.initError(extensionId, error);
@@ -139,6 +140,18 @@ public final class ExtensionRegistration {
 		catch (ExecutionException | TimeoutException ex) {
 			return null;
 		}
+	}
+
+	private static ExtensionError errorFor(Throwable failure) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (cause instanceof ExtensionsApiException apiFailure && apiFailure.getErrorType() != null) {
+				return new ExtensionError(apiFailure.getErrorType(), String.valueOf(apiFailure.getMessage()));
+			}
+			if (cause.getCause() == cause) {
+				break;
+			}
+		}
+		return ExtensionError.of("Extension", rootCause(failure));
 	}
 
 	private static Throwable rootCause(Throwable failure) {

@@ -1,0 +1,228 @@
+package dev.lambdaextension.listener;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import dev.lambdaextension.telemetry.LogRecord;
+import dev.lambdaextension.telemetry.TelemetryEvent;
+import dev.lambdaextension.telemetry.TelemetryTypes;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.core.ResolvableType;
+import org.springframework.util.ReflectionUtils;
+import org.springframework.util.StringUtils;
+
+/**
+ * A {@code @TelemetryListener} method on a bean. The signature is validated on creation:
+ * the method takes exactly one parameter, either a {@link TelemetryEvent} (or a typed view
+ * such as {@code PlatformReport}) to receive events one at a time, or a {@code List} of
+ * them to receive each batch at once. The types received are the declared types if any,
+ * else the type of the typed view, else every type; an event is delivered only if its
+ * type matches and it is an instance of the parameter's element type.
+ *
+ * @since 0.1.0
+ */
+public class MethodTelemetryListenerEndpoint {
+
+	private static final Set<String> LOG_TYPES = Set.of(TelemetryTypes.FUNCTION, TelemetryTypes.EXTENSION);
+
+	private final String id;
+
+	private final String beanName;
+
+	private final Object bean;
+
+	private final Method method;
+
+	private final Class<? extends TelemetryEvent> eventType;
+
+	private final boolean batch;
+
+	private final Set<String> types;
+
+	private final @Nullable String errorHandlerBeanName;
+
+	private final String description;
+
+	/**
+	 * Create an endpoint and validate the method's signature.
+	 * @param id the listener id
+	 * @param beanName the name of the bean
+	 * @param bean the bean, possibly a proxy
+	 * @param method the method to invoke on the bean
+	 * @param declaredTypes the declared event types; empty to derive them from the
+	 * parameter
+	 * @param errorHandlerBeanName the name of the error handler bean, or {@code null}
+	 * for the default
+	 * @throws IllegalStateException if the signature or the types are invalid
+	 */
+	public MethodTelemetryListenerEndpoint(String id, String beanName, Object bean, Method method,
+			Collection<String> declaredTypes, @Nullable String errorHandlerBeanName) {
+		this.id = id;
+		this.beanName = beanName;
+		this.bean = bean;
+		this.method = method;
+		this.description = beanName + "." + methodSignature(method);
+		ResolvableType parameter = (method.getParameterCount() == 1) ? ResolvableType.forMethodParameter(method, 0)
+				: ResolvableType.NONE;
+		this.batch = List.class.equals(parameter.resolve());
+		Class<?> element = this.batch ? parameter.getGeneric(0).resolve() : parameter.resolve();
+		if (element == null || !TelemetryEvent.class.isAssignableFrom(element)) {
+			throw new IllegalStateException("@TelemetryListener method '" + this.description
+					+ "' must take one TelemetryEvent, a typed view of it, or a List of them");
+		}
+		this.eventType = element.asSubclass(TelemetryEvent.class);
+		this.types = resolveTypes(declaredTypes);
+		this.errorHandlerBeanName = StringUtils.hasText(errorHandlerBeanName) ? errorHandlerBeanName : null;
+		ReflectionUtils.makeAccessible(method);
+	}
+
+	private Set<String> resolveTypes(Collection<String> declaredTypes) {
+		Set<String> viewTypes = viewTypes(this.eventType);
+		if (declaredTypes.isEmpty()) {
+			return (viewTypes != null) ? viewTypes : Collections.emptySet();
+		}
+		Set<String> declared = new LinkedHashSet<>();
+		for (String type : declaredTypes) {
+			if (!StringUtils.hasText(type)) {
+				throw new IllegalStateException(
+						"@TelemetryListener method '" + this.description + "' declares an empty event type");
+			}
+			declared.add(type.trim());
+		}
+		if (viewTypes != null && !viewTypes.containsAll(declared)) {
+			Set<String> contradicting = new LinkedHashSet<>(declared);
+			contradicting.removeAll(viewTypes);
+			throw new IllegalStateException("@TelemetryListener method '" + this.description + "' declares types "
+					+ contradicting + " that its parameter type " + this.eventType.getSimpleName()
+					+ " never receives; it receives only " + viewTypes);
+		}
+		return Collections.unmodifiableSet(declared);
+	}
+
+	private static @Nullable Set<String> viewTypes(Class<? extends TelemetryEvent> eventType) {
+		String type = TelemetryTypes.typeOf(eventType);
+		if (type != null) {
+			return Set.of(type);
+		}
+		if (LogRecord.class.isAssignableFrom(eventType)) {
+			return LOG_TYPES;
+		}
+		return null;
+	}
+
+	private static String methodSignature(Method method) {
+		return method.getName() + Arrays.stream(method.getParameterTypes())
+			.map(Class::getSimpleName)
+			.collect(Collectors.joining(", ", "(", ")"));
+	}
+
+	/**
+	 * Return the listener id.
+	 * @return the id
+	 */
+	public String getId() {
+		return this.id;
+	}
+
+	/**
+	 * Return the name of the bean declaring the method.
+	 * @return the bean name
+	 */
+	public String getBeanName() {
+		return this.beanName;
+	}
+
+	/**
+	 * Return the method.
+	 * @return the method
+	 */
+	public Method getMethod() {
+		return this.method;
+	}
+
+	/**
+	 * Return the bean and method, as {@code beanName.method(ParameterType)}.
+	 * @return the description
+	 */
+	public String getDescription() {
+		return this.description;
+	}
+
+	/**
+	 * Return the class each delivered event is an instance of: the parameter type, or
+	 * the element type of a batch listener.
+	 * @return the event type
+	 */
+	public Class<? extends TelemetryEvent> getEventType() {
+		return this.eventType;
+	}
+
+	/**
+	 * Return whether the method takes a {@code List} and receives whole batches.
+	 * @return whether this is a batch listener
+	 */
+	public boolean isBatch() {
+		return this.batch;
+	}
+
+	/**
+	 * Return the event types received.
+	 * @return the types; empty for every type
+	 */
+	public Set<String> getTypes() {
+		return this.types;
+	}
+
+	/**
+	 * Return the name of the listener's own error handler bean.
+	 * @return the bean name, or {@code null} for the default error handler
+	 */
+	public @Nullable String getErrorHandlerBeanName() {
+		return this.errorHandlerBeanName;
+	}
+
+	/**
+	 * Return whether an event is delivered to this listener.
+	 * @param event the event
+	 * @return whether its type matches and it is an instance of the event type
+	 */
+	public boolean accepts(TelemetryEvent event) {
+		return (this.types.isEmpty() || this.types.contains(event.type())) && this.eventType.isInstance(event);
+	}
+
+	/**
+	 * Invoke the method.
+	 * @param argument one accepted event, or the list of accepted events of a batch
+	 * listener
+	 * @throws Exception what the method threw
+	 */
+	public void invoke(Object argument) throws Exception {
+		try {
+			this.method.invoke(this.bean, argument);
+		}
+		catch (InvocationTargetException ex) {
+			Throwable cause = ex.getTargetException();
+			if (cause instanceof Exception exception) {
+				throw exception;
+			}
+			if (cause instanceof Error error) {
+				throw error;
+			}
+			throw ex;
+		}
+	}
+
+	@Override
+	public String toString() {
+		return "@TelemetryListener '" + this.id + "' (" + this.description + ")";
+	}
+
+}

@@ -1,0 +1,271 @@
+package dev.lambdaextension.lifecycle;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import dev.lambdaextension.autoconfigure.LambdaExtensionAutoConfiguration;
+import dev.lambdaextension.client.ExtensionsApiException;
+import dev.lambdaextension.client.ShutdownReason;
+import dev.lambdaextension.test.emulator.Invocation;
+import dev.lambdaextension.test.emulator.LambdaEmulator;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.EventListener;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link ExtensionEventLoop} against the local Lambda emulator.
+ */
+class ExtensionEventLoopIntegrationTests {
+
+	private static final Duration WAIT = Duration.ofSeconds(10);
+
+	private static final String NEXT = "/2020-01-01/extension/event/next";
+
+	private LambdaEmulator emulator;
+
+	private ApplicationContextRunner contextRunner;
+
+	@BeforeEach
+	void startEmulator() {
+		this.emulator = LambdaEmulator.builder().functionName("orders-api").accountId("210987654321").build();
+		this.contextRunner = new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(LambdaExtensionAutoConfiguration.class))
+			.withUserConfiguration(RecordingConfiguration.class)
+			.withPropertyValues("lambda.extension.name=recorder",
+					"lambda.extension.runtime-api=" + this.emulator.runtimeApi(),
+					"lambda.extension.retry.initial-delay=10ms");
+	}
+
+	@AfterEach
+	void closeEmulator() {
+		this.emulator.close();
+	}
+
+	@Test
+	void lifecycleShouldPublishRegisterInvokeAndShutdownThenExitZero() {
+		this.contextRunner.run((context) -> {
+			Recorder recorder = context.getBean(Recorder.class);
+			this.emulator.awaitInitComplete(WAIT);
+			ExtensionRegisteredEvent registered = recorder.registered.get(0);
+			assertThat(registered.extensionId()).isEqualTo(this.emulator.extensions().get(0).id());
+			assertThat(registered.functionName()).isEqualTo("orders-api");
+			assertThat(registered.functionVersion()).isEqualTo("$LATEST");
+			assertThat(registered.accountId()).isEqualTo("210987654321");
+			for (int i = 0; i < 3; i++) {
+				Invocation invocation = this.emulator.invoke();
+				invocation.awaitExtensionsDone(WAIT);
+				ExtensionInvokeEvent invoke = recorder.invokes.get(i);
+				assertThat(invoke.requestId()).isEqualTo(invocation.requestId());
+				assertThat(invoke.deadline()).isEqualTo(invocation.deadline());
+				assertThat(invoke.invokedFunctionArn()).endsWith(":function:orders-api");
+			}
+			Instant before = Instant.now();
+			this.emulator.shutdown("spindown", Duration.ofSeconds(2));
+			assertThat(recorder.exitStatus.get(WAIT.toSeconds(), TimeUnit.SECONDS)).isZero();
+			ExtensionShutdownEvent shutdown = recorder.shutdowns.get(0);
+			assertThat(shutdown.reason()).isEqualTo(ShutdownReason.SPINDOWN);
+			assertThat(shutdown.deadline()).isAfter(before);
+			assertThat(recorder.exitedAt).isBefore(shutdown.deadline());
+			assertThat(context.isClosed()).isTrue();
+		});
+	}
+
+	@Test
+	void nextShouldWaitForInvokeListenersToReturn() {
+		this.contextRunner.withBean(SlowInvokeListener.class).run((context) -> {
+			this.emulator.awaitInitComplete(WAIT);
+			SlowInvokeListener listener = context.getBean(SlowInvokeListener.class);
+			Invocation invocation = this.emulator.invoke();
+			assertThat(listener.entered.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+			assertThat(invocation.isDone()).isFalse();
+			assertThat(this.emulator.extension("recorder").parked()).isFalse();
+			listener.release.countDown();
+			invocation.awaitExtensionsDone(WAIT);
+			assertThat(this.emulator.extension("recorder").parked()).isTrue();
+		});
+	}
+
+	@Test
+	void throwingInvokeListenerShouldNotStopTheLoop() {
+		this.contextRunner.withBean(ThrowingInvokeListener.class).run((context) -> {
+			this.emulator.awaitInitComplete(WAIT);
+			this.emulator.invoke().awaitExtensionsDone(WAIT);
+			this.emulator.invoke().awaitExtensionsDone(WAIT);
+			assertThat(context.getBean(ThrowingInvokeListener.class).calls).isEqualTo(2);
+			assertThat(context.getBean(ExtensionEventLoop.class).getState()).isEqualTo(ExtensionState.RUNNING);
+		});
+	}
+
+	@Test
+	void serverErrorsOnNextShouldBeRetriedThenReportedThroughExitError() {
+		this.contextRunner.withPropertyValues("lambda.extension.retry.max-attempts=3").run((context) -> {
+			Recorder recorder = context.getBean(Recorder.class);
+			ExtensionEventLoop loop = context.getBean(ExtensionEventLoop.class);
+			this.emulator.awaitInitComplete(WAIT);
+			this.emulator.failNext(NEXT, 500, 3);
+			this.emulator.invoke();
+			assertThat(recorder.exitStatus.get(WAIT.toSeconds(), TimeUnit.SECONDS)).isEqualTo(1);
+			assertThat(this.emulator.calls(NEXT).stream().filter((call) -> call.status() == 500)).hasSize(3);
+			assertThat(this.emulator.extensions().get(0).exitErrorType()).isEqualTo("InternalServerError");
+			assertThat(loop.getState()).isEqualTo(ExtensionState.FAILED);
+		});
+	}
+
+	@Test
+	void transientServerErrorOnNextShouldBeRetried() {
+		this.contextRunner.run((context) -> {
+			this.emulator.awaitInitComplete(WAIT);
+			this.emulator.failNext(NEXT, 500, 1);
+			Invocation first = this.emulator.invoke();
+			first.awaitExtensionsDone(WAIT);
+			Invocation second = this.emulator.invoke();
+			second.awaitExtensionsDone(WAIT);
+			assertThat(context.getBean(Recorder.class).invokes).extracting(ExtensionInvokeEvent::requestId)
+				.containsExactly(first.requestId(), second.requestId());
+		});
+	}
+
+	@Test
+	void missingNameShouldFailStartupSayingHowToSetIt() {
+		this.contextRunner.withPropertyValues("lambda.extension.name=").run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("set lambda.extension.name");
+		});
+		assertThat(this.emulator.calls()).isEmpty();
+	}
+
+	@Test
+	void refusedRegistrationShouldFailStartupWithOneLineCause() {
+		this.emulator.failNext("/2020-01-01/extension/register", 403, 1);
+		this.contextRunner.run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(apiFailure(context.getStartupFailure())).hasMessageStartingWith("register failed with HTTP 403")
+				.hasMessageNotContaining("\n");
+		});
+	}
+
+	@Test
+	void unreachableRuntimeApiShouldFailStartupQuickly() {
+		this.emulator.close();
+		Instant start = Instant.now();
+		this.contextRunner.run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(apiFailure(context.getStartupFailure())).hasMessageContaining("unreachable")
+				.hasMessageContaining(this.emulator.runtimeApi());
+		});
+		assertThat(Duration.between(start, Instant.now())).isLessThan(Duration.ofSeconds(10));
+	}
+
+	@Test
+	void failingRegisteredListenerShouldReportInitError() {
+		this.contextRunner.withBean(FailingRegisteredListener.class).run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(this.emulator.extensions().get(0).initErrorType()).isEqualTo("Extension.IllegalStateException");
+		});
+	}
+
+	private static ExtensionsApiException apiFailure(Throwable failure) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (cause instanceof ExtensionsApiException apiFailure) {
+				return apiFailure;
+			}
+		}
+		throw new AssertionError("No ExtensionsApiException in " + failure);
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class RecordingConfiguration {
+
+		@Bean
+		Recorder recorder() {
+			return new Recorder();
+		}
+
+		@Bean
+		ExtensionExitHandler recordingExitHandler(Recorder recorder) {
+			return (status) -> {
+				recorder.exitedAt = Instant.now();
+				recorder.exitStatus.complete(status);
+			};
+		}
+
+	}
+
+	static class Recorder {
+
+		final List<ExtensionRegisteredEvent> registered = new CopyOnWriteArrayList<>();
+
+		final List<ExtensionInvokeEvent> invokes = new CopyOnWriteArrayList<>();
+
+		final List<ExtensionShutdownEvent> shutdowns = new CopyOnWriteArrayList<>();
+
+		final CompletableFuture<Integer> exitStatus = new CompletableFuture<>();
+
+		volatile Instant exitedAt;
+
+		@EventListener
+		void onRegistered(ExtensionRegisteredEvent event) {
+			this.registered.add(event);
+		}
+
+		@EventListener
+		void onInvoke(ExtensionInvokeEvent event) {
+			this.invokes.add(event);
+		}
+
+		@EventListener
+		void onShutdown(ExtensionShutdownEvent event) {
+			this.shutdowns.add(event);
+		}
+
+	}
+
+	static class SlowInvokeListener {
+
+		final CountDownLatch entered = new CountDownLatch(1);
+
+		final CountDownLatch release = new CountDownLatch(1);
+
+		@EventListener
+		void onInvoke(ExtensionInvokeEvent event) throws InterruptedException {
+			this.entered.countDown();
+			this.release.await(WAIT.toSeconds(), TimeUnit.SECONDS);
+		}
+
+	}
+
+	static class ThrowingInvokeListener {
+
+		volatile int calls;
+
+		@EventListener
+		void onInvoke(ExtensionInvokeEvent event) {
+			this.calls++;
+			throw new IllegalStateException("boom");
+		}
+
+	}
+
+	static class FailingRegisteredListener {
+
+		@EventListener
+		void onRegistered(ExtensionRegisteredEvent event) {
+			throw new IllegalStateException("cannot initialise");
+		}
+
+	}
+
+}
