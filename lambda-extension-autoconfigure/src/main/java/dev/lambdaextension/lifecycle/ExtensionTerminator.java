@@ -12,7 +12,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * Closes the application context and ends the process, on a thread of its own so that the
  * event loop thread, which the context waits for while stopping, never closes the context
- * itself. A watchdog halts the JVM if closing has not finished by the deadline.
+ * itself. A watchdog halts the JVM if closing has not finished by the deadline; it stands
+ * down when the {@link ExtensionExitHandler} returns, as one that does not end the JVM
+ * does.
  *
  * @since 0.1.0
  */
@@ -58,6 +60,7 @@ public class ExtensionTerminator {
 				this.context.close();
 			}
 			this.exitHandler.exit(status);
+			watchdog.interrupt();
 		}, "lambda-ext-shutdown");
 		closer.start();
 	}

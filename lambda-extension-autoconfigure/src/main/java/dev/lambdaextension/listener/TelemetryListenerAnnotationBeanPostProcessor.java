@@ -1,0 +1,92 @@
+package dev.lambdaextension.listener;
+
+import java.lang.reflect.Method;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import dev.lambdaextension.telemetry.TelemetryListener;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.aop.framework.AopProxyUtils;
+import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.BeanFactoryAware;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.core.MethodIntrospector;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.core.annotation.AnnotationUtils;
+
+/**
+ * Finds {@link TelemetryListener @TelemetryListener} methods on beans, including the
+ * target classes of proxies, builds a {@link MethodTelemetryListenerEndpoint} for each
+ * (which validates the signature, failing startup on a bad one) and hands them to a
+ * {@link TelemetryListenerEndpointRegistrar}; they reach the
+ * {@link TelemetryListenerRegistry} bean once every singleton exists. Register it with a
+ * {@code static} {@code @Bean} method.
+ *
+ * @since 0.1.0
+ */
+public class TelemetryListenerAnnotationBeanPostProcessor
+		implements BeanPostProcessor, BeanFactoryAware, SmartInitializingSingleton, Ordered {
+
+	private static final Log logger = LogFactory.getLog(TelemetryListenerAnnotationBeanPostProcessor.class);
+
+	private final Set<Class<?>> nonAnnotatedClasses = ConcurrentHashMap.newKeySet();
+
+	private final MethodTelemetryListenerEndpointFactory endpointFactory = new MethodTelemetryListenerEndpointFactory();
+
+	private final TelemetryListenerEndpointRegistrar registrar = new TelemetryListenerEndpointRegistrar();
+
+	@Override
+	public void setBeanFactory(BeanFactory beanFactory) {
+		this.endpointFactory.setBeanFactory(beanFactory);
+		this.registrar.setBeanFactory(beanFactory);
+	}
+
+	/**
+	 * Return the registrar the endpoints are handed to.
+	 * @return the registrar
+	 */
+	public TelemetryListenerEndpointRegistrar getEndpointRegistrar() {
+		return this.registrar;
+	}
+
+	@Override
+	public int getOrder() {
+		return LOWEST_PRECEDENCE;
+	}
+
+	@Override
+	public Object postProcessAfterInitialization(Object bean, String beanName) {
+		Class<?> targetClass = AopProxyUtils.ultimateTargetClass(bean);
+		if (this.nonAnnotatedClasses.contains(targetClass)
+				|| !AnnotationUtils.isCandidateClass(targetClass, TelemetryListener.class)) {
+			return bean;
+		}
+		Map<Method, TelemetryListener> annotated = MethodIntrospector.selectMethods(targetClass,
+				(MethodIntrospector.MetadataLookup<TelemetryListener>) (method) -> AnnotatedElementUtils
+					.findMergedAnnotation(method, TelemetryListener.class));
+		if (annotated.isEmpty()) {
+			this.nonAnnotatedClasses.add(targetClass);
+			return bean;
+		}
+		annotated.forEach((method, annotation) -> {
+			MethodTelemetryListenerEndpoint endpoint = this.endpointFactory.create(annotation, method, bean, beanName);
+			this.registrar.registerEndpoint(endpoint);
+			if (logger.isDebugEnabled()) {
+				logger.debug("Found " + endpoint + " receiving " + (endpoint.getTypes().isEmpty() ? "every type"
+						: endpoint.getTypes()) + (endpoint.isBatch() ? " in batches" : ""));
+			}
+		});
+		return bean;
+	}
+
+	@Override
+	public void afterSingletonsInstantiated() {
+		this.registrar.registerAllEndpoints();
+	}
+
+}

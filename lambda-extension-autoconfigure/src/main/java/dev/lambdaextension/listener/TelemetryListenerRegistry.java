@@ -1,0 +1,195 @@
+package dev.lambdaextension.listener;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+
+import dev.lambdaextension.telemetry.TelemetryEvent;
+import dev.lambdaextension.telemetry.TelemetryTypes;
+import dev.lambdaextension.telemetry.dispatch.TelemetryBatchConsumer;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Holds the registered {@code @TelemetryListener} endpoints and delivers each dispatched
+ * batch to them: for each listener in registration order, the matching events of the
+ * batch in their order, as one {@code List} for a batch listener (skipped when empty) or
+ * one call per event otherwise. Every listener receives every matching event exactly
+ * once. A failing listener is reported to its {@link TelemetryListenerErrorHandler} and
+ * never stops delivery to the others.
+ *
+ * @since 0.1.0
+ */
+public class TelemetryListenerRegistry implements TelemetryBatchConsumer {
+
+	private static final Log logger = LogFactory.getLog(TelemetryListenerRegistry.class);
+
+	private static final Set<String> ALL_STREAMS = Collections.unmodifiableSet(new LinkedHashSet<>(
+			List.of(TelemetryTypes.STREAM_PLATFORM, TelemetryTypes.STREAM_FUNCTION, TelemetryTypes.STREAM_EXTENSION)));
+
+	private final List<Registration> registrations = new CopyOnWriteArrayList<>();
+
+	private final TelemetryListenerErrorHandler defaultErrorHandler;
+
+	/**
+	 * Create a registry whose default error handler logs failures.
+	 */
+	public TelemetryListenerRegistry() {
+		this(new LoggingTelemetryListenerErrorHandler());
+	}
+
+	/**
+	 * Create a registry with the given default error handler.
+	 * @param defaultErrorHandler the handler for listeners without their own
+	 */
+	public TelemetryListenerRegistry(TelemetryListenerErrorHandler defaultErrorHandler) {
+		this.defaultErrorHandler = Objects.requireNonNull(defaultErrorHandler,
+				"'defaultErrorHandler' must not be null");
+	}
+
+	/**
+	 * Register an endpoint with the default error handler.
+	 * @param endpoint the endpoint
+	 * @throws IllegalStateException if an endpoint with the same id is registered
+	 */
+	public void register(MethodTelemetryListenerEndpoint endpoint) {
+		register(endpoint, null);
+	}
+
+	/**
+	 * Register an endpoint.
+	 * @param endpoint the endpoint
+	 * @param errorHandler its error handler, or {@code null} for the default
+	 * @throws IllegalStateException if an endpoint with the same id is registered
+	 */
+	public synchronized void register(MethodTelemetryListenerEndpoint endpoint,
+			@Nullable TelemetryListenerErrorHandler errorHandler) {
+		Objects.requireNonNull(endpoint, "'endpoint' must not be null");
+		for (Registration registration : this.registrations) {
+			if (registration.endpoint.getId().equals(endpoint.getId())) {
+				throw new IllegalStateException("@TelemetryListener id '" + endpoint.getId() + "' of '"
+						+ endpoint.getDescription() + "' is already used by '"
+						+ registration.endpoint.getDescription() + "'");
+			}
+		}
+		TelemetryListenerErrorHandler handler = (errorHandler != null) ? errorHandler : this.defaultErrorHandler;
+		this.registrations.add(new Registration(endpoint, handler));
+	}
+
+	@Override
+	public void consume(List<TelemetryEvent> batch) {
+		for (Registration registration : this.registrations) {
+			MethodTelemetryListenerEndpoint endpoint = registration.endpoint;
+			if (endpoint.isBatch()) {
+				List<TelemetryEvent> matching = new ArrayList<>();
+				for (TelemetryEvent event : batch) {
+					if (endpoint.accepts(event)) {
+						matching.add(event);
+					}
+				}
+				if (!matching.isEmpty()) {
+					List<TelemetryEvent> events = Collections.unmodifiableList(matching);
+					registration.invoke(events, events);
+				}
+			}
+			else {
+				for (TelemetryEvent event : batch) {
+					if (endpoint.accepts(event)) {
+						registration.invoke(event, List.of(event));
+					}
+				}
+			}
+		}
+	}
+
+	/**
+	 * Return the Telemetry API streams the registered listeners need, for the
+	 * subscription: the streams of their types, or every stream when a listener receives
+	 * every type.
+	 * @return the stream names, for example {@code platform}
+	 */
+	public Set<String> requiredStreams() {
+		Set<String> streams = new LinkedHashSet<>();
+		for (Registration registration : this.registrations) {
+			Set<String> types = registration.endpoint.getTypes();
+			if (types.isEmpty()) {
+				return ALL_STREAMS;
+			}
+			types.forEach((type) -> streams.add(TelemetryTypes.streamOf(type)));
+		}
+		return Collections.unmodifiableSet(streams);
+	}
+
+	/**
+	 * Return descriptions of the registered listeners with their counters.
+	 * @return the listeners, in registration order
+	 */
+	public List<TelemetryListenerDescriptor> listeners() {
+		return this.registrations.stream().map(Registration::describe).toList();
+	}
+
+	/**
+	 * Return the description of a registered listener.
+	 * @param id the listener id
+	 * @return the description, or {@code null} if no listener has that id
+	 */
+	public @Nullable TelemetryListenerDescriptor getListener(String id) {
+		for (Registration registration : this.registrations) {
+			if (registration.endpoint.getId().equals(id)) {
+				return registration.describe();
+			}
+		}
+		return null;
+	}
+
+	private static final class Registration {
+
+		private final MethodTelemetryListenerEndpoint endpoint;
+
+		private final TelemetryListenerErrorHandler errorHandler;
+
+		private final AtomicLong invocations = new AtomicLong();
+
+		private final AtomicLong failures = new AtomicLong();
+
+		Registration(MethodTelemetryListenerEndpoint endpoint, TelemetryListenerErrorHandler errorHandler) {
+			this.endpoint = endpoint;
+			this.errorHandler = errorHandler;
+		}
+
+		void invoke(Object argument, List<TelemetryEvent> events) {
+			this.invocations.incrementAndGet();
+			try {
+				this.endpoint.invoke(argument);
+			}
+			catch (Throwable ex) {
+				this.failures.incrementAndGet();
+				handleFailure(new TelemetryListenerExecutionFailedException(this.endpoint.getId(),
+						this.endpoint.getDescription(), events, ex));
+			}
+		}
+
+		private void handleFailure(TelemetryListenerExecutionFailedException failure) {
+			try {
+				this.errorHandler.handleError(failure);
+			}
+			catch (Throwable ex) {
+				logger.error("Error handler of @TelemetryListener '" + this.endpoint.getId() + "' failed", ex);
+			}
+		}
+
+		TelemetryListenerDescriptor describe() {
+			String method = this.endpoint.getDescription().substring(this.endpoint.getBeanName().length() + 1);
+			return new TelemetryListenerDescriptor(this.endpoint.getId(), this.endpoint.getBeanName(), method,
+					this.endpoint.getTypes(), this.endpoint.isBatch(), this.invocations.get(), this.failures.get());
+		}
+
+	}
+
+}

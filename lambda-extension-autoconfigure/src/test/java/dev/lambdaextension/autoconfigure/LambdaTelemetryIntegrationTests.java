@@ -1,0 +1,345 @@
+package dev.lambdaextension.autoconfigure;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import dev.lambdaextension.lifecycle.ExtensionEventLoop;
+import dev.lambdaextension.lifecycle.ExtensionExitHandler;
+import dev.lambdaextension.lifecycle.ExtensionShutdownEvent;
+import dev.lambdaextension.lifecycle.ExtensionState;
+import dev.lambdaextension.telemetry.FunctionLog;
+import dev.lambdaextension.telemetry.PlatformReport;
+import dev.lambdaextension.telemetry.PlatformRuntimeDone;
+import dev.lambdaextension.telemetry.TelemetryEvent;
+import dev.lambdaextension.telemetry.TelemetryListener;
+import dev.lambdaextension.telemetry.UnknownTelemetryEvent;
+import dev.lambdaextension.telemetry.receiver.TelemetryReceiver;
+import dev.lambdaextension.test.emulator.Invocation;
+import dev.lambdaextension.test.emulator.InvokeRequest;
+import dev.lambdaextension.test.emulator.LambdaEmulator;
+import dev.lambdaextension.test.emulator.TelemetrySubscription;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.event.EventListener;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link LambdaTelemetryAutoConfiguration} against the local Lambda emulator.
+ */
+class LambdaTelemetryIntegrationTests {
+
+	private static final Duration WAIT = Duration.ofSeconds(10);
+
+	private LambdaEmulator emulator;
+
+	@AfterEach
+	void closeEmulator() {
+		if (this.emulator != null) {
+			this.emulator.close();
+		}
+	}
+
+	private ApplicationContextRunner runner(LambdaEmulator.Builder emulator) {
+		this.emulator = emulator.build();
+		return new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(LambdaExtensionAutoConfiguration.class,
+					LambdaTelemetryAutoConfiguration.class))
+			.withBean(ExitRecorder.class)
+			.withBean(ExtensionExitHandler.class, () -> (status) -> ExitRecorder.status.complete(status))
+			.withPropertyValues("lambda.extension.name=telemetry-test",
+					"lambda.extension.runtime-api=" + this.emulator.runtimeApi(),
+					"lambda.extension.telemetry.buffering.timeout=25ms");
+	}
+
+	@Test
+	void subscriptionShouldMatchPropertiesAndListenerTypes() {
+		runner(LambdaEmulator.builder()).withBean(ReportListener.class)
+			.withBean(FunctionLogListener.class)
+			.withPropertyValues("lambda.extension.telemetry.buffering.max-items=2000",
+					"lambda.extension.telemetry.buffering.max-bytes=512KB",
+					"lambda.extension.telemetry.buffering.timeout=50ms",
+					"lambda.extension.telemetry.schema-version=2025-01-29")
+			.run((context) -> {
+				this.emulator.awaitInitComplete(WAIT);
+				TelemetrySubscription subscription = this.emulator.telemetrySubscriptions().get(0);
+				assertThat(subscription.types()).containsExactly("platform", "function");
+				assertThat(subscription.maxItems()).isEqualTo(2000);
+				assertThat(subscription.maxBytes()).isEqualTo(512 * 1024);
+				assertThat(subscription.timeoutMs()).isEqualTo(50);
+				assertThat(subscription.schemaVersion()).isEqualTo("2025-01-29");
+				int port = context.getBean(TelemetryReceiver.class).getPort();
+				assertThat(subscription.destinationUri()).isEqualTo("http://sandbox.localdomain:" + port + "/");
+			});
+	}
+
+	@Test
+	void noListenerAndNoTypesShouldNotSubscribe() {
+		runner(LambdaEmulator.builder()).run((context) -> {
+			this.emulator.awaitInitComplete(WAIT);
+			assertThat(this.emulator.calls(LambdaEmulator.TELEMETRY_PATH)).isEmpty();
+			assertThat(context.getBean(TelemetryReceiver.class).isRunning()).isFalse();
+		});
+	}
+
+	@Test
+	void typesPropertyShouldOverrideListenerTypes() {
+		runner(LambdaEmulator.builder()).withBean(ReportListener.class)
+			.withPropertyValues("lambda.extension.telemetry.types=platform,extension")
+			.run((context) -> {
+				this.emulator.awaitInitComplete(WAIT);
+				assertThat(this.emulator.telemetrySubscriptions().get(0).types()).containsExactly("platform",
+						"extension");
+			});
+	}
+
+	@Test
+	void refusedSchemaVersionShouldFallBackToAnOlderOne() {
+		runner(LambdaEmulator.builder().refuseSchemaVersions("2025-01-29", "2022-12-13"))
+			.withBean(ReportListener.class)
+			.withPropertyValues("lambda.extension.telemetry.schema-version=2025-01-29")
+			.run((context) -> {
+				this.emulator.awaitInitComplete(WAIT);
+				assertThat(this.emulator.telemetrySubscriptions()).singleElement()
+					.satisfies((subscription) -> assertThat(subscription.schemaVersion()).isEqualTo("2022-07-01"));
+			});
+	}
+
+	@Test
+	void telemetryNotSupportedShouldCarryOnWithoutTelemetry() {
+		runner(LambdaEmulator.builder().telemetrySupported(false)).withBean(ReportListener.class).run((context) -> {
+			this.emulator.awaitInitComplete(WAIT);
+			this.emulator.invoke().awaitExtensionsDone(WAIT);
+			assertThat(context.getBean(ExtensionEventLoop.class).getState()).isEqualTo(ExtensionState.RUNNING);
+			assertThat(context.getBean(TelemetryReceiver.class).isRunning()).isFalse();
+		});
+	}
+
+	@Test
+	void refusedSubscriptionShouldBeReportedThroughInitError() {
+		ApplicationContextRunner runner = runner(LambdaEmulator.builder()).withBean(ReportListener.class);
+		this.emulator.failNext(LambdaEmulator.TELEMETRY_PATH, 403,
+				"{\"errorType\":\"Telemetry.SubscriptionClosed\",\"errorMessage\":\"closed\"}", 1);
+		runner.run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(this.emulator.extensions().get(0).initErrorType()).isEqualTo("Telemetry.SubscriptionClosed");
+		});
+	}
+
+	@Test
+	void batchesShouldReachListenersFilteredByTypeInBatchAndSingleForm() {
+		runner(LambdaEmulator.builder()).withBean(ReportListener.class)
+			.withBean(FunctionLogListener.class)
+			.withBean(EverythingListener.class)
+			.run((context) -> {
+				this.emulator.awaitInitComplete(WAIT);
+				Invocation invocation = this.emulator
+					.invoke(InvokeRequest.builder().log("first line").log("second line").build());
+				invocation.awaitExtensionsDone(WAIT);
+				this.emulator.invoke().awaitExtensionsDone(WAIT);
+				this.emulator.flushTelemetry(WAIT);
+				ReportListener reports = context.getBean(ReportListener.class);
+				assertThat(reports.received.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+				assertThat(reports.batches).allSatisfy((batch) -> assertThat(batch).isNotEmpty());
+				assertThat(reports.batches.stream().flatMap(List::stream).map(PlatformReport::requestId))
+					.contains(invocation.requestId());
+				FunctionLogListener logs = context.getBean(FunctionLogListener.class);
+				assertThat(logs.received.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+				assertThat(logs.logs).extracting(FunctionLog::message)
+					.anySatisfy((message) -> assertThat(message).contains("first line"))
+					.anySatisfy((message) -> assertThat(message).contains("second line"));
+				EverythingListener everything = context.getBean(EverythingListener.class);
+				assertThat(everything.events).extracting(TelemetryEvent::type)
+					.contains("platform.initStart", "platform.start", "platform.runtimeDone", "function");
+				assertThat(everything.events).doesNotHaveDuplicates();
+			});
+	}
+
+	@Test
+	void unknownTypesShouldBeDeliveredAndMalformedBodiesRejectedWithoutStopping() {
+		runner(LambdaEmulator.builder()).withBean(EverythingListener.class).run((context) -> {
+			this.emulator.awaitInitComplete(WAIT);
+			assertThat(this.emulator.postToSubscriber("telemetry-test", "{\"not\":\"an array\"}")).isEqualTo(400);
+			assertThat(this.emulator.postToSubscriber("telemetry-test",
+					"[{\"time\":\"2025-11-23T10:15:30.123Z\",\"type\":\"platform.fault\",\"record\":\"RequestId: 1\"},"
+							+ "{\"time\":\"not a time\",\"type\":\"platform.start\",\"record\":{}}]"))
+				.isEqualTo(200);
+			EverythingListener everything = context.getBean(EverythingListener.class);
+			assertThat(everything.unknown.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+			assertThat(everything.events).filteredOn(UnknownTelemetryEvent.class::isInstance)
+				.singleElement()
+				.satisfies((event) -> assertThat(event.record().asString()).isEqualTo("RequestId: 1"));
+			this.emulator.invoke().awaitExtensionsDone(WAIT);
+		});
+	}
+
+	@Test
+	void throwingListenerShouldLeaveOtherListenersWorking() {
+		runner(LambdaEmulator.builder()).withBean(ThrowingListener.class)
+			.withBean(FunctionLogListener.class)
+			.run((context) -> {
+				this.emulator.awaitInitComplete(WAIT);
+				this.emulator.invoke(InvokeRequest.builder().log("still").log("delivered").build())
+					.awaitExtensionsDone(WAIT);
+				this.emulator.invoke().awaitExtensionsDone(WAIT);
+				assertThat(context.getBean(FunctionLogListener.class).received.await(WAIT.toSeconds(),
+						TimeUnit.SECONDS))
+					.isTrue();
+				assertThat(context.getBean(ThrowingListener.class).calls).isGreaterThan(0);
+				assertThat(context.getBean(ExtensionEventLoop.class).getState()).isEqualTo(ExtensionState.RUNNING);
+			});
+	}
+
+	@Test
+	void runtimeDoneBarrierShouldHoldNextUntilDispatched() {
+		runner(LambdaEmulator.builder()).withBean(BlockingRuntimeDoneListener.class).run((context) -> {
+			BlockingRuntimeDoneListener listener = context.getBean(BlockingRuntimeDoneListener.class);
+			this.emulator.awaitInitComplete(WAIT);
+			Invocation invocation = this.emulator.invoke();
+			assertThat(listener.entered.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+			assertThat(invocation.isDone()).isFalse();
+			listener.release.countDown();
+			invocation.awaitExtensionsDone(WAIT);
+		});
+	}
+
+	@Test
+	void disabledBarrierShouldNotHoldNext() {
+		runner(LambdaEmulator.builder()).withBean(BlockingRuntimeDoneListener.class)
+			.withPropertyValues("lambda.extension.telemetry.barrier.enabled=false")
+			.run((context) -> {
+				BlockingRuntimeDoneListener listener = context.getBean(BlockingRuntimeDoneListener.class);
+				this.emulator.awaitInitComplete(WAIT);
+				Invocation invocation = this.emulator.invoke();
+				assertThat(listener.entered.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+				invocation.awaitExtensionsDone(WAIT);
+				listener.release.countDown();
+			});
+	}
+
+	@Test
+	void backlogAcceptedBeforeShutdownShouldBeDeliveredBeforeExit() {
+		runner(LambdaEmulator.builder()).withBean(SlowFunctionLogListener.class)
+			.withPropertyValues("lambda.extension.telemetry.barrier.enabled=false")
+			.run((context) -> {
+				SlowFunctionLogListener listener = context.getBean(SlowFunctionLogListener.class);
+				this.emulator.awaitInitComplete(WAIT);
+				InvokeRequest.Builder request = InvokeRequest.builder();
+				for (int i = 0; i < 3000; i++) {
+					request.log("line " + i);
+				}
+				this.emulator.invoke(request.build()).awaitExtensionsDone(WAIT);
+				assertThat(this.emulator.flushTelemetry(WAIT)).isTrue();
+				this.emulator.shutdown("spindown", Duration.ofSeconds(2));
+				assertThat(ExitRecorder.status.get(WAIT.toSeconds(), TimeUnit.SECONDS)).isZero();
+				assertThat(listener.lines).hasSize(3000);
+			});
+	}
+
+	static class ExitRecorder {
+
+		static CompletableFuture<Integer> status = new CompletableFuture<>();
+
+		ExitRecorder() {
+			status = new CompletableFuture<>();
+		}
+
+	}
+
+	static class ReportListener {
+
+		final List<List<PlatformReport>> batches = new CopyOnWriteArrayList<>();
+
+		final CountDownLatch received = new CountDownLatch(1);
+
+		@TelemetryListener
+		void onReports(List<PlatformReport> batch) {
+			this.batches.add(batch);
+			this.received.countDown();
+		}
+
+	}
+
+	static class FunctionLogListener {
+
+		final List<FunctionLog> logs = new CopyOnWriteArrayList<>();
+
+		final CountDownLatch received = new CountDownLatch(2);
+
+		@TelemetryListener(types = "function")
+		void onLog(FunctionLog log) {
+			this.logs.add(log);
+			this.received.countDown();
+		}
+
+	}
+
+	static class EverythingListener {
+
+		final List<TelemetryEvent> events = new CopyOnWriteArrayList<>();
+
+		final CountDownLatch unknown = new CountDownLatch(1);
+
+		@TelemetryListener
+		void onEvents(List<TelemetryEvent> batch) {
+			this.events.addAll(batch);
+			if (batch.stream().anyMatch(UnknownTelemetryEvent.class::isInstance)) {
+				this.unknown.countDown();
+			}
+		}
+
+	}
+
+	static class ThrowingListener {
+
+		volatile int calls;
+
+		@TelemetryListener(types = "function")
+		void onLog(TelemetryEvent event) {
+			this.calls++;
+			throw new IllegalStateException("listener failure");
+		}
+
+	}
+
+	static class BlockingRuntimeDoneListener {
+
+		final CountDownLatch entered = new CountDownLatch(1);
+
+		final CountDownLatch release = new CountDownLatch(1);
+
+		@TelemetryListener
+		void onRuntimeDone(PlatformRuntimeDone event) throws InterruptedException {
+			this.entered.countDown();
+			this.release.await(WAIT.toSeconds(), TimeUnit.SECONDS);
+		}
+
+	}
+
+	static class SlowFunctionLogListener {
+
+		final List<String> lines = new CopyOnWriteArrayList<>();
+
+		final CountDownLatch release = new CountDownLatch(1);
+
+		@TelemetryListener(types = "function")
+		void onLogs(List<FunctionLog> batch) throws InterruptedException {
+			this.release.await(WAIT.toSeconds(), TimeUnit.SECONDS);
+			batch.forEach((log) -> this.lines.add(log.message()));
+		}
+
+		@EventListener
+		void onShutdown(ExtensionShutdownEvent event) {
+			this.release.countDown();
+		}
+
+	}
+
+}

@@ -1,0 +1,170 @@
+package dev.lambdaextension.telemetry;
+
+import java.util.Map;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Event type and stream names exactly as the Lambda Telemetry API writes them, and the
+ * mapping between types, streams and typed views.
+ *
+ * @since 0.1.0
+ */
+public final class TelemetryTypes {
+
+	/**
+	 * Stream of lifecycle events, metrics and trace spans.
+	 */
+	public static final String STREAM_PLATFORM = "platform";
+
+	/**
+	 * Stream of the function's log records.
+	 */
+	public static final String STREAM_FUNCTION = "function";
+
+	/**
+	 * Stream of the extensions' log records.
+	 */
+	public static final String STREAM_EXTENSION = "extension";
+
+	/**
+	 * Init began.
+	 */
+	public static final String PLATFORM_INIT_START = "platform.initStart";
+
+	/**
+	 * The runtime finished init.
+	 */
+	public static final String PLATFORM_INIT_RUNTIME_DONE = "platform.initRuntimeDone";
+
+	/**
+	 * Init summary.
+	 */
+	public static final String PLATFORM_INIT_REPORT = "platform.initReport";
+
+	/**
+	 * An invocation began.
+	 */
+	public static final String PLATFORM_START = "platform.start";
+
+	/**
+	 * The runtime finished an invocation.
+	 */
+	public static final String PLATFORM_RUNTIME_DONE = "platform.runtimeDone";
+
+	/**
+	 * Invocation summary with metrics.
+	 */
+	public static final String PLATFORM_REPORT = "platform.report";
+
+	/**
+	 * A SnapStart restore began.
+	 */
+	public static final String PLATFORM_RESTORE_START = "platform.restoreStart";
+
+	/**
+	 * A SnapStart restore finished.
+	 */
+	public static final String PLATFORM_RESTORE_RUNTIME_DONE = "platform.restoreRuntimeDone";
+
+	/**
+	 * SnapStart restore summary.
+	 */
+	public static final String PLATFORM_RESTORE_REPORT = "platform.restoreReport";
+
+	/**
+	 * Registration state of an extension.
+	 */
+	public static final String PLATFORM_EXTENSION = "platform.extension";
+
+	/**
+	 * An extension subscribed to the Telemetry API.
+	 */
+	public static final String PLATFORM_TELEMETRY_SUBSCRIPTION = "platform.telemetrySubscription";
+
+	/**
+	 * Records were dropped.
+	 */
+	public static final String PLATFORM_LOGS_DROPPED = "platform.logsDropped";
+
+	/**
+	 * One function log record.
+	 */
+	public static final String FUNCTION = "function";
+
+	/**
+	 * One extension log record.
+	 */
+	public static final String EXTENSION = "extension";
+
+	private static final String PLATFORM_PREFIX = "platform.";
+
+	private static final Map<Class<? extends TelemetryEvent>, String> VIEW_TYPES = Map.ofEntries(
+			Map.entry(PlatformInitStart.class, PLATFORM_INIT_START),
+			Map.entry(PlatformInitRuntimeDone.class, PLATFORM_INIT_RUNTIME_DONE),
+			Map.entry(PlatformInitReport.class, PLATFORM_INIT_REPORT), Map.entry(PlatformStart.class, PLATFORM_START),
+			Map.entry(PlatformRuntimeDone.class, PLATFORM_RUNTIME_DONE),
+			Map.entry(PlatformReport.class, PLATFORM_REPORT),
+			Map.entry(PlatformRestoreStart.class, PLATFORM_RESTORE_START),
+			Map.entry(PlatformRestoreRuntimeDone.class, PLATFORM_RESTORE_RUNTIME_DONE),
+			Map.entry(PlatformRestoreReport.class, PLATFORM_RESTORE_REPORT),
+			Map.entry(PlatformExtension.class, PLATFORM_EXTENSION),
+			Map.entry(PlatformTelemetrySubscription.class, PLATFORM_TELEMETRY_SUBSCRIPTION),
+			Map.entry(PlatformLogsDropped.class, PLATFORM_LOGS_DROPPED), Map.entry(FunctionLog.class, FUNCTION),
+			Map.entry(ExtensionLog.class, EXTENSION));
+
+	private static final Set<String> KNOWN_TYPES = Set.copyOf(VIEW_TYPES.values());
+
+	private TelemetryTypes() {
+	}
+
+	/**
+	 * Return the stream an event type is delivered on: {@value #STREAM_FUNCTION} for
+	 * {@value #FUNCTION}, {@value #STREAM_EXTENSION} for {@value #EXTENSION}, and
+	 * {@value #STREAM_PLATFORM} for {@code platform.*} and any other type.
+	 * @param type the event type
+	 * @return the stream name
+	 */
+	public static String streamOf(String type) {
+		if (FUNCTION.equals(type)) {
+			return STREAM_FUNCTION;
+		}
+		if (EXTENSION.equals(type)) {
+			return STREAM_EXTENSION;
+		}
+		return STREAM_PLATFORM;
+	}
+
+	/**
+	 * Return the event type a typed view stands for, for example
+	 * {@value #PLATFORM_REPORT} for {@link PlatformReport}.
+	 * @param view the typed view
+	 * @return the event type, or {@code null} for a type that covers several or any
+	 * event types ({@link TelemetryEvent}, {@link LogRecord},
+	 * {@link UnknownTelemetryEvent})
+	 */
+	public static @Nullable String typeOf(Class<? extends TelemetryEvent> view) {
+		return VIEW_TYPES.get(view);
+	}
+
+	/**
+	 * Return whether the given type has a typed view.
+	 * @param type the event type
+	 * @return whether the type is one this model knows
+	 */
+	public static boolean isKnown(String type) {
+		return KNOWN_TYPES.contains(type);
+	}
+
+	/**
+	 * Return whether the given type belongs to the {@value #STREAM_PLATFORM} stream by
+	 * name, that is whether it starts with {@code platform.}.
+	 * @param type the event type
+	 * @return whether the type is a platform type
+	 */
+	public static boolean isPlatformType(String type) {
+		return type.startsWith(PLATFORM_PREFIX);
+	}
+
+}

@@ -1,0 +1,456 @@
+package dev.lambdaextension.telemetry.dispatch;
+
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+import dev.lambdaextension.telemetry.TelemetryEvent;
+import dev.lambdaextension.telemetry.TelemetryTypes;
+import dev.lambdaextension.telemetry.receiver.TelemetryBatchHandler;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Buffers the batches a receiver accepts in a bounded queue, counted in events, and hands
+ * them in order to a {@link TelemetryBatchConsumer} off the receiving thread: on one
+ * owned daemon thread named {@value #THREAD_NAME}, or on a caller-supplied
+ * {@link Executor} that the dispatcher never shuts down. Batches are consumed one at a
+ * time. A full queue is handled by the {@link OverflowStrategy} of the
+ * {@link DispatchOptions}; drops are counted and logged without payloads.
+ * <p>
+ * {@link #awaitRuntimeDone(String, Duration)} is the freeze barrier of an invocation, and
+ * {@link #drain(Instant)} delivers the backlog at shutdown.
+ *
+ * @since 0.1.0
+ */
+public class TelemetryDispatcher implements TelemetryBatchHandler, AutoCloseable {
+
+	/**
+	 * Name of the thread the dispatcher owns when no executor is supplied.
+	 */
+	public static final String THREAD_NAME = "lambda-ext-telemetry-dispatch";
+
+	static final int COMPLETED_REQUEST_IDS = 256;
+
+	private static final System.Logger logger = System.getLogger(TelemetryDispatcher.class.getName());
+
+	private final TelemetryBatchConsumer consumer;
+
+	private final DispatchOptions options;
+
+	private final Executor executor;
+
+	private final @Nullable ExecutorService ownedExecutor;
+
+	private final ReentrantLock lock = new ReentrantLock();
+
+	private final Condition changed = this.lock.newCondition();
+
+	private final ArrayDeque<List<TelemetryEvent>> queue = new ArrayDeque<>();
+
+	private final Set<String> completedRequestIds = new LinkedHashSet<>();
+
+	private int queueDepth;
+
+	private int inFlight;
+
+	private boolean workerScheduled;
+
+	private boolean accepting = true;
+
+	private boolean closed;
+
+	private long acceptedEvents;
+
+	private long rejectedEvents;
+
+	private long droppedEvents;
+
+	private long dispatchedEvents;
+
+	private long undeliveredEvents;
+
+	private long consumerFailures;
+
+	/**
+	 * Create a dispatcher with the default options on its own thread.
+	 * @param consumer the consumer of batches
+	 */
+	public TelemetryDispatcher(TelemetryBatchConsumer consumer) {
+		this(consumer, DispatchOptions.defaults());
+	}
+
+	/**
+	 * Create a dispatcher on its own thread.
+	 * @param consumer the consumer of batches
+	 * @param options the options
+	 */
+	public TelemetryDispatcher(TelemetryBatchConsumer consumer, DispatchOptions options) {
+		this(consumer, options, null);
+	}
+
+	/**
+	 * Create a dispatcher that consumes on the given executor.
+	 * @param consumer the consumer of batches
+	 * @param options the options
+	 * @param executor the executor to consume on, or {@code null} for an owned thread;
+	 * a supplied executor is not shut down by {@link #close()}
+	 */
+	public TelemetryDispatcher(TelemetryBatchConsumer consumer, DispatchOptions options, @Nullable Executor executor) {
+		this.consumer = Objects.requireNonNull(consumer, "'consumer' must not be null");
+		this.options = Objects.requireNonNull(options, "'options' must not be null");
+		if (executor != null) {
+			this.executor = executor;
+			this.ownedExecutor = null;
+		}
+		else {
+			ExecutorService owned = Executors.newSingleThreadExecutor((task) -> {
+				Thread thread = new Thread(task, THREAD_NAME);
+				thread.setDaemon(true);
+				return thread;
+			});
+			this.executor = owned;
+			this.ownedExecutor = owned;
+		}
+	}
+
+	/**
+	 * Return the options.
+	 * @return the options
+	 */
+	public DispatchOptions getOptions() {
+		return this.options;
+	}
+
+	/**
+	 * Offer a batch for dispatch. Returns at once; never waits for the consumer.
+	 * @param events the events of one batch
+	 * @return {@code false} if the batch was refused (the dispatcher is draining or
+	 * closed, or the queue is full under {@link OverflowStrategy#REJECT}), so Lambda
+	 * sends it again; {@code true} otherwise, even if events were dropped
+	 */
+	@Override
+	public boolean offer(List<TelemetryEvent> events) {
+		if (events.isEmpty()) {
+			return true;
+		}
+		List<TelemetryEvent> batch = List.copyOf(events);
+		int dropped = 0;
+		boolean schedule;
+		this.lock.lock();
+		try {
+			if (!this.accepting) {
+				this.rejectedEvents += batch.size();
+				return false;
+			}
+			int room = this.options.getCapacity() - this.queueDepth;
+			if (batch.size() > room && this.queueDepth > 0) {
+				switch (this.options.getOverflowStrategy()) {
+					case REJECT -> {
+						this.rejectedEvents += batch.size();
+						logger.log(Level.DEBUG, "Telemetry dispatch queue full ({0} of {1} events); refused {2} event(s)",
+								this.queueDepth, this.options.getCapacity(), batch.size());
+						return false;
+					}
+					case DROP_NEWEST -> {
+						int keep = Math.max(room, 0);
+						dropped = batch.size() - keep;
+						markCompleted(batch.subList(keep, batch.size()));
+						batch = batch.subList(0, keep);
+					}
+					case DROP_OLDEST -> dropped = dropOldest(batch.size());
+				}
+				this.droppedEvents += dropped;
+			}
+			if (!batch.isEmpty()) {
+				this.queue.addLast(batch);
+				this.queueDepth += batch.size();
+				this.acceptedEvents += batch.size();
+			}
+			this.changed.signalAll();
+			schedule = !this.workerScheduled && !this.queue.isEmpty();
+			if (schedule) {
+				this.workerScheduled = true;
+			}
+		}
+		finally {
+			this.lock.unlock();
+		}
+		if (dropped > 0) {
+			logger.log(Level.WARNING, "Dropped {0} telemetry event(s): dispatch queue full (capacity {1}, strategy {2})",
+					dropped, this.options.getCapacity(), this.options.getOverflowStrategy());
+		}
+		if (schedule) {
+			scheduleWorker();
+		}
+		return true;
+	}
+
+	/**
+	 * Wait until a {@code platform.runtimeDone} event of the given invocation has been
+	 * received and its batch consumed (or dropped on overflow). Returns at once if that
+	 * already happened: the dispatcher remembers the last {@value #COMPLETED_REQUEST_IDS}
+	 * request ids.
+	 * @param requestId the invocation's request id
+	 * @param timeout the longest time to wait
+	 * @return {@code true} if the invocation's runtime is done, {@code false} on timeout,
+	 * interruption or close
+	 */
+	public boolean awaitRuntimeDone(String requestId, Duration timeout) {
+		Objects.requireNonNull(requestId, "'requestId' must not be null");
+		Objects.requireNonNull(timeout, "'timeout' must not be null");
+		long nanos = timeout.toNanos();
+		this.lock.lock();
+		try {
+			while (!this.completedRequestIds.contains(requestId)) {
+				if (nanos <= 0 || this.closed) {
+					return false;
+				}
+				nanos = this.changed.awaitNanos(nanos);
+			}
+			return true;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return false;
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	/**
+	 * Stop accepting batches and deliver those already accepted until the deadline.
+	 * Events still queued at the deadline are discarded, counted and logged; a batch
+	 * being consumed at the deadline is counted as undelivered and left to finish.
+	 * @param deadline when to give up
+	 * @return how many events were delivered while draining and how many were not
+	 */
+	public DrainResult drain(Instant deadline) {
+		Objects.requireNonNull(deadline, "'deadline' must not be null");
+		long undelivered;
+		long delivered;
+		this.lock.lock();
+		try {
+			this.accepting = false;
+			long dispatchedBefore = this.dispatchedEvents;
+			try {
+				while (this.queueDepth + this.inFlight > 0) {
+					long nanos = Duration.between(Instant.now(), deadline).toNanos();
+					if (nanos <= 0) {
+						break;
+					}
+					this.changed.awaitNanos(nanos);
+				}
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+			delivered = this.dispatchedEvents - dispatchedBefore;
+			undelivered = this.queueDepth + this.inFlight;
+			this.undeliveredEvents += this.inFlight;
+			discardQueue();
+		}
+		finally {
+			this.lock.unlock();
+		}
+		if (undelivered > 0) {
+			logger.log(Level.WARNING, "Telemetry drain deadline passed: {0} event(s) delivered, {1} undelivered",
+					delivered, undelivered);
+		}
+		else {
+			logger.log(Level.DEBUG, "Telemetry drained: {0} event(s) delivered", delivered);
+		}
+		return new DrainResult(delivered, undelivered);
+	}
+
+	/**
+	 * Stop accepting batches, discard those not yet consumed (counted and logged as
+	 * undelivered), wake up waiters and shut down the owned thread, if any. A batch being
+	 * consumed is left to finish. Use {@link #drain(Instant)} first to deliver the
+	 * backlog.
+	 */
+	@Override
+	public void close() {
+		int discarded;
+		this.lock.lock();
+		try {
+			if (this.closed) {
+				return;
+			}
+			this.accepting = false;
+			this.closed = true;
+			discarded = this.queueDepth;
+			discardQueue();
+			this.changed.signalAll();
+		}
+		finally {
+			this.lock.unlock();
+		}
+		if (discarded > 0) {
+			logger.log(Level.WARNING, "Telemetry dispatcher closed with {0} undelivered event(s)", discarded);
+		}
+		if (this.ownedExecutor != null) {
+			this.ownedExecutor.shutdown();
+		}
+	}
+
+	/**
+	 * Return whether batches are accepted: false once draining or closed.
+	 * @return whether accepting
+	 */
+	public boolean isAccepting() {
+		this.lock.lock();
+		try {
+			return this.accepting;
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	/**
+	 * Return the number of events waiting in the queue.
+	 * @return the queue depth
+	 */
+	public int getQueueDepth() {
+		this.lock.lock();
+		try {
+			return this.queueDepth;
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	/**
+	 * Return a snapshot of the counters.
+	 * @return the counters
+	 */
+	public DispatcherStats getStats() {
+		this.lock.lock();
+		try {
+			return new DispatcherStats(this.acceptedEvents, this.rejectedEvents, this.droppedEvents,
+					this.dispatchedEvents, this.undeliveredEvents, this.queueDepth, this.consumerFailures);
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	private int dropOldest(int incoming) {
+		int dropped = 0;
+		while (this.queueDepth + incoming > this.options.getCapacity() && !this.queue.isEmpty()) {
+			List<TelemetryEvent> head = this.queue.pollFirst();
+			int excess = this.queueDepth + incoming - this.options.getCapacity();
+			int removed = Math.min(excess, head.size());
+			markCompleted(head.subList(0, removed));
+			if (removed < head.size()) {
+				this.queue.addFirst(head.subList(removed, head.size()));
+			}
+			this.queueDepth -= removed;
+			dropped += removed;
+		}
+		return dropped;
+	}
+
+	private void discardQueue() {
+		this.undeliveredEvents += this.queueDepth;
+		this.queue.clear();
+		this.queueDepth = 0;
+		this.changed.signalAll();
+	}
+
+	private void scheduleWorker() {
+		try {
+			this.executor.execute(this::dispatchQueued);
+		}
+		catch (RejectedExecutionException ex) {
+			this.lock.lock();
+			try {
+				this.workerScheduled = false;
+			}
+			finally {
+				this.lock.unlock();
+			}
+			logger.log(Level.ERROR, "Telemetry dispatch executor refused work; batches stay queued", ex);
+		}
+	}
+
+	private void dispatchQueued() {
+		while (true) {
+			List<TelemetryEvent> batch;
+			this.lock.lock();
+			try {
+				batch = this.queue.pollFirst();
+				if (batch == null) {
+					this.workerScheduled = false;
+					this.changed.signalAll();
+					return;
+				}
+				this.queueDepth -= batch.size();
+				this.inFlight = batch.size();
+			}
+			finally {
+				this.lock.unlock();
+			}
+			boolean failed = false;
+			try {
+				this.consumer.consume(batch);
+			}
+			catch (Throwable ex) {
+				failed = true;
+				logger.log(Level.ERROR, "Telemetry consumer failed on a batch of " + batch.size() + " event(s)", ex);
+			}
+			this.lock.lock();
+			try {
+				this.dispatchedEvents += batch.size();
+				this.inFlight = 0;
+				if (failed) {
+					this.consumerFailures++;
+				}
+				markCompleted(batch);
+				this.changed.signalAll();
+			}
+			finally {
+				this.lock.unlock();
+			}
+		}
+	}
+
+	private void markCompleted(List<TelemetryEvent> events) {
+		for (TelemetryEvent event : events) {
+			if (TelemetryTypes.PLATFORM_RUNTIME_DONE.equals(event.type())) {
+				String requestId = requestIdOf(event);
+				if (requestId != null) {
+					this.completedRequestIds.remove(requestId);
+					this.completedRequestIds.add(requestId);
+					if (this.completedRequestIds.size() > COMPLETED_REQUEST_IDS) {
+						Iterator<String> oldest = this.completedRequestIds.iterator();
+						oldest.next();
+						oldest.remove();
+					}
+				}
+			}
+		}
+	}
+
+	private static @Nullable String requestIdOf(TelemetryEvent event) {
+		JsonNode record = event.record();
+		JsonNode requestId = (record != null) ? record.get("requestId") : null;
+		return (requestId != null && requestId.isString()) ? requestId.stringValue() : null;
+	}
+
+}

@@ -1,0 +1,17 @@
+package dev.lambdaextension.telemetry.receiver;
+
+/**
+ * Snapshot of the counters of a {@link TelemetryReceiver}.
+ *
+ * @param batchesReceived batches parsed and offered to the handler
+ * @param eventsReceived events parsed and offered to the handler
+ * @param malformedEvents array elements that could not be read as an event
+ * @param rejectedBodies requests refused before reaching the handler: wrong method,
+ * body too large, or body not a JSON array
+ * @param refusedBatches batches the handler could not accept
+ * @since 0.1.0
+ */
+public record ReceiverStats(long batchesReceived, long eventsReceived, long malformedEvents, long rejectedBodies,
+		long refusedBatches) {
+
+}

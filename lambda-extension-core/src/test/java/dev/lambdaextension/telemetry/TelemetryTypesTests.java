@@ -1,0 +1,72 @@
+package dev.lambdaextension.telemetry;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link TelemetryTypes}.
+ */
+class TelemetryTypesTests {
+
+	@Test
+	void streamOfShouldMapPlatformTypesToPlatform() {
+		assertThat(TelemetryTypes.streamOf(TelemetryTypes.PLATFORM_REPORT)).isEqualTo(TelemetryTypes.STREAM_PLATFORM);
+		assertThat(TelemetryTypes.streamOf("platform.initStart")).isEqualTo("platform");
+		assertThat(TelemetryTypes.streamOf("platform.fault")).isEqualTo("platform");
+	}
+
+	@Test
+	void streamOfShouldMapLogTypesToTheirStream() {
+		assertThat(TelemetryTypes.streamOf(TelemetryTypes.FUNCTION)).isEqualTo(TelemetryTypes.STREAM_FUNCTION)
+			.isEqualTo("function");
+		assertThat(TelemetryTypes.streamOf(TelemetryTypes.EXTENSION)).isEqualTo(TelemetryTypes.STREAM_EXTENSION)
+			.isEqualTo("extension");
+	}
+
+	@Test
+	void streamOfShouldMapAnyOtherTypeToPlatform() {
+		assertThat(TelemetryTypes.streamOf("something.new")).isEqualTo("platform");
+		assertThat(TelemetryTypes.streamOf("")).isEqualTo("platform");
+	}
+
+	@Test
+	void typeOfShouldReturnTheWireTypeOfEachTypedView() {
+		assertThat(TelemetryTypes.typeOf(PlatformInitStart.class)).isEqualTo("platform.initStart");
+		assertThat(TelemetryTypes.typeOf(PlatformInitRuntimeDone.class)).isEqualTo("platform.initRuntimeDone");
+		assertThat(TelemetryTypes.typeOf(PlatformInitReport.class)).isEqualTo("platform.initReport");
+		assertThat(TelemetryTypes.typeOf(PlatformStart.class)).isEqualTo("platform.start");
+		assertThat(TelemetryTypes.typeOf(PlatformRuntimeDone.class)).isEqualTo("platform.runtimeDone");
+		assertThat(TelemetryTypes.typeOf(PlatformReport.class)).isEqualTo("platform.report");
+		assertThat(TelemetryTypes.typeOf(PlatformRestoreStart.class)).isEqualTo("platform.restoreStart");
+		assertThat(TelemetryTypes.typeOf(PlatformRestoreRuntimeDone.class)).isEqualTo("platform.restoreRuntimeDone");
+		assertThat(TelemetryTypes.typeOf(PlatformRestoreReport.class)).isEqualTo("platform.restoreReport");
+		assertThat(TelemetryTypes.typeOf(PlatformExtension.class)).isEqualTo("platform.extension");
+		assertThat(TelemetryTypes.typeOf(PlatformTelemetrySubscription.class))
+			.isEqualTo("platform.telemetrySubscription");
+		assertThat(TelemetryTypes.typeOf(PlatformLogsDropped.class)).isEqualTo("platform.logsDropped");
+		assertThat(TelemetryTypes.typeOf(FunctionLog.class)).isEqualTo("function");
+		assertThat(TelemetryTypes.typeOf(ExtensionLog.class)).isEqualTo("extension");
+	}
+
+	@Test
+	void typeOfShouldReturnNullForTypesCoveringSeveralEventTypes() {
+		assertThat(TelemetryTypes.typeOf(TelemetryEvent.class)).isNull();
+		assertThat(TelemetryTypes.typeOf(LogRecord.class)).isNull();
+		assertThat(TelemetryTypes.typeOf(UnknownTelemetryEvent.class)).isNull();
+	}
+
+	@Test
+	void isKnownShouldRecognizeEveryTypedViewType() {
+		assertThat(TelemetryTypes.isKnown("platform.report")).isTrue();
+		assertThat(TelemetryTypes.isKnown("function")).isTrue();
+		assertThat(TelemetryTypes.isKnown("platform.fault")).isFalse();
+	}
+
+	@Test
+	void isPlatformTypeShouldCheckThePrefix() {
+		assertThat(TelemetryTypes.isPlatformType("platform.start")).isTrue();
+		assertThat(TelemetryTypes.isPlatformType("function")).isFalse();
+	}
+
+}

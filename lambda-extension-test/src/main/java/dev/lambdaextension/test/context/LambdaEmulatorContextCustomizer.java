@@ -1,0 +1,54 @@
+package dev.lambdaextension.test.context;
+
+import java.util.Map;
+
+import dev.lambdaextension.test.emulator.LambdaEmulator;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.beans.factory.support.DefaultSingletonBeanRegistry;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.test.context.ContextCustomizer;
+import org.springframework.test.context.MergedContextConfiguration;
+
+/**
+ * Starts an emulator for a test context, registers it as the {@code lambdaEmulator} bean, closes it with the
+ * context and points {@code lambda.extension.runtime-api} at it. Equality follows the annotation, so contexts
+ * with the same emulator settings are cached and shared.
+ */
+class LambdaEmulatorContextCustomizer implements ContextCustomizer {
+
+	private final EmbeddedLambdaEmulator annotation;
+
+	LambdaEmulatorContextCustomizer(EmbeddedLambdaEmulator annotation) {
+		this.annotation = annotation;
+	}
+
+	@Override
+	public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration mergedConfig) {
+		LambdaEmulator emulator = EmbeddedLambdaEmulators.start(this.annotation);
+		ConfigurableListableBeanFactory beanFactory = context.getBeanFactory();
+		beanFactory.registerSingleton(EmbeddedLambdaEmulators.BEAN_NAME, emulator);
+		if (beanFactory instanceof DefaultSingletonBeanRegistry registry) {
+			registry.registerDisposableBean(EmbeddedLambdaEmulators.BEAN_NAME, emulator::close);
+		}
+		context.getEnvironment()
+			.getPropertySources()
+			.addFirst(new MapPropertySource("embeddedLambdaEmulator",
+					Map.of(EmbeddedLambdaEmulators.RUNTIME_API_PROPERTY, emulator.runtimeApi(),
+							EmbeddedLambdaEmulators.EXIT_PROCESS_PROPERTY, "false")));
+	}
+
+	@Override
+	public boolean equals(@Nullable Object other) {
+		return (this == other) || (other instanceof LambdaEmulatorContextCustomizer customizer
+				&& this.annotation.equals(customizer.annotation));
+	}
+
+	@Override
+	public int hashCode() {
+		return this.annotation.hashCode();
+	}
+
+}

@@ -1,0 +1,280 @@
+package dev.lambdaextension.test.emulator;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Telemetry API side of the emulator: subscription validation, init-event replay and per-subscriber batching.
+ */
+final class EmulatedTelemetryApi implements AutoCloseable {
+
+	static final List<String> SCHEMA_VERSIONS = List.of("2022-07-01", "2022-12-13", "2025-01-29");
+
+	static final List<String> TYPES = List.of("platform", "function", "extension");
+
+	static final Set<String> ALLOWED_HOSTS = Set.of("sandbox.localdomain", "sandbox", "127.0.0.1", "localhost");
+
+	private final boolean supported;
+
+	private final Set<String> acceptedSchemaVersions;
+
+	private final ExecutorService httpExecutor;
+
+	private final ScheduledExecutorService scheduler;
+
+	private final HttpClient httpClient;
+
+	private final List<TelemetryBatcher> batchers = new CopyOnWriteArrayList<>();
+
+	private final List<TelemetrySubscription> subscriptions = new CopyOnWriteArrayList<>();
+
+	private final List<DeliveredBatch> deliveredBatches = new CopyOnWriteArrayList<>();
+
+	private final List<TelemetryEvent> initEvents = new ArrayList<>();
+
+	private boolean initOpen = true;
+
+	EmulatedTelemetryApi(boolean supported, Set<String> acceptedSchemaVersions) {
+		this.supported = supported;
+		this.acceptedSchemaVersions = Set.copyOf(acceptedSchemaVersions);
+		AtomicInteger counter = new AtomicInteger();
+		this.httpExecutor = Executors.newCachedThreadPool((runnable) -> daemon(runnable,
+				"lambda-emulator-telemetry-http-" + counter.incrementAndGet()));
+		this.scheduler = Executors.newScheduledThreadPool(1,
+				(runnable) -> daemon(runnable, "lambda-emulator-telemetry-scheduler"));
+		this.httpClient = HttpClient.newBuilder()
+			.version(HttpClient.Version.HTTP_1_1)
+			.connectTimeout(Duration.ofSeconds(2))
+			.executor(this.httpExecutor)
+			.build();
+	}
+
+	private static Thread daemon(Runnable runnable, String name) {
+		Thread thread = new Thread(runnable, name);
+		thread.setDaemon(true);
+		return thread;
+	}
+
+	boolean supported() {
+		return this.supported;
+	}
+
+	EmulatorResponse subscribe(String extensionName, String body, boolean subscriptionClosed) {
+		if (!this.supported) {
+			return EmulatorResponse.error(202, "Telemetry.NotSupported", "Telemetry API is not supported");
+		}
+		if (subscriptionClosed) {
+			return EmulatorResponse.error(403, "Telemetry.SubscriptionClosed",
+					"Telemetry API subscription is closed already");
+		}
+		Map<String, Object> json = Json.readObject(body);
+		if (json == null) {
+			return EmulatorResponse.error(400, "ValidationError", "Request body is not a valid JSON object");
+		}
+		List<String> errors = new ArrayList<>();
+		Object schemaVersion = json.get("schemaVersion");
+		if (!(schemaVersion instanceof String) || !SCHEMA_VERSIONS.contains(schemaVersion)) {
+			errors.add("schemaVersion must be one of " + SCHEMA_VERSIONS);
+		}
+		else if (!this.acceptedSchemaVersions.contains(schemaVersion)) {
+			errors.add("schemaVersion " + schemaVersion + " is not supported");
+		}
+		List<String> types = new ArrayList<>();
+		Object typesNode = json.get("types");
+		if (!(typesNode instanceof List<?> list) || list.isEmpty()) {
+			errors.add("types should not be empty");
+		}
+		else {
+			for (Object type : list) {
+				if (!(type instanceof String name) || !TYPES.contains(name)) {
+					errors.add("unknown type " + type);
+				}
+				else if (!types.contains(name)) {
+					types.add(name);
+				}
+			}
+		}
+		URI deliveryUri = null;
+		String destinationUri = null;
+		Object destination = json.get("destination");
+		if (!(destination instanceof Map<?, ?> destinationMap)) {
+			errors.add("destination is required");
+		}
+		else if (!"HTTP".equals(destinationMap.get("protocol"))) {
+			errors.add("destination protocol must be HTTP");
+		}
+		else if (!(destinationMap.get("URI") instanceof String uriText)) {
+			errors.add("destination URI is required");
+		}
+		else {
+			destinationUri = uriText;
+			deliveryUri = validateUri(uriText, errors);
+		}
+		int maxItems = 10000;
+		int maxBytes = 262144;
+		int timeoutMs = 1000;
+		Object buffering = json.get("buffering");
+		if (buffering != null && !(buffering instanceof Map)) {
+			errors.add("buffering must be an object");
+		}
+		else if (buffering instanceof Map<?, ?> bufferingMap) {
+			maxItems = bounded(bufferingMap, "maxItems", 1000, 10000, maxItems, errors);
+			maxBytes = bounded(bufferingMap, "maxBytes", 262144, 1048576, maxBytes, errors);
+			timeoutMs = bounded(bufferingMap, "timeoutMs", 25, 30000, timeoutMs, errors);
+		}
+		if (!errors.isEmpty() || deliveryUri == null || destinationUri == null) {
+			return EmulatorResponse.error(400, "ValidationError", String.join("; ", errors));
+		}
+		for (TelemetrySubscription existing : this.subscriptions) {
+			if (existing.extensionName().equals(extensionName)) {
+				return EmulatorResponse.error(500, "InternalServerError", "subscriber already exists");
+			}
+		}
+		TelemetrySubscription subscription = new TelemetrySubscription(extensionName, (String) schemaVersion, types,
+				maxItems, maxBytes, timeoutMs, destinationUri, deliveryUri, body, Instant.now());
+		TelemetryBatcher batcher = new TelemetryBatcher(subscription, this.httpClient, this.scheduler,
+				this.deliveredBatches::add);
+		synchronized (this) {
+			for (TelemetryEvent event : this.initEvents) {
+				offer(batcher, event);
+			}
+			this.subscriptions.add(subscription);
+			this.batchers.add(batcher);
+		}
+		emit(TelemetryEvent.platform("platform.telemetrySubscription",
+				Json.object("name", extensionName, "state", "Subscribed", "types", types)));
+		return EmulatorResponse.json(200, "\"OK\"");
+	}
+
+	private static @Nullable URI validateUri(String text, List<String> errors) {
+		URI uri;
+		try {
+			uri = new URI(text);
+		}
+		catch (URISyntaxException ex) {
+			errors.add("URI is invalid");
+			return null;
+		}
+		if (!"http".equals(uri.getScheme())) {
+			errors.add("URI scheme must be http");
+			return null;
+		}
+		String host = uri.getHost();
+		if (host == null || !ALLOWED_HOSTS.contains(host)) {
+			errors.add("URI host must be sandbox.localdomain");
+			return null;
+		}
+		if (uri.getPort() < 1 || uri.getPort() > 65535) {
+			errors.add("URI port is not provided");
+			return null;
+		}
+		String path = (uri.getRawPath() != null && !uri.getRawPath().isEmpty()) ? uri.getRawPath() : "/";
+		String query = (uri.getRawQuery() != null) ? "?" + uri.getRawQuery() : "";
+		return URI.create("http://127.0.0.1:" + uri.getPort() + path + query);
+	}
+
+	private static int bounded(Map<?, ?> buffering, String key, int min, int max, int defaultValue,
+			List<String> errors) {
+		Object value = buffering.get(key);
+		if (value == null) {
+			return defaultValue;
+		}
+		if (!(value instanceof Integer number)) {
+			errors.add(key + " must be an integer");
+			return defaultValue;
+		}
+		if (number < min || number > max) {
+			errors.add(key + " must be between " + min + " and " + max);
+			return defaultValue;
+		}
+		return number;
+	}
+
+	synchronized void emit(TelemetryEvent event) {
+		if (this.initOpen) {
+			this.initEvents.add(event);
+		}
+		for (TelemetryBatcher batcher : this.batchers) {
+			offer(batcher, event);
+		}
+	}
+
+	private static void offer(TelemetryBatcher batcher, TelemetryEvent event) {
+		TelemetrySubscription subscription = batcher.subscription();
+		if (subscription.accepts(event.stream())) {
+			batcher.add(Json.write(event.render(subscription)));
+		}
+	}
+
+	synchronized void closeInit() {
+		this.initOpen = false;
+		this.initEvents.clear();
+	}
+
+	boolean flush(Duration timeout) {
+		long deadline = System.nanoTime() + timeout.toNanos();
+		boolean flushed = true;
+		for (TelemetryBatcher batcher : this.batchers) {
+			Duration remaining = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
+			flushed &= batcher.flush(remaining);
+		}
+		return flushed;
+	}
+
+	int postToSubscriber(String extensionName, String rawBody) {
+		TelemetrySubscription subscription = this.subscriptions.stream()
+			.filter((candidate) -> candidate.extensionName().equals(extensionName))
+			.findFirst()
+			.orElseThrow(() -> new IllegalArgumentException("No telemetry subscriber named '" + extensionName + "'"));
+		HttpRequest request = HttpRequest.newBuilder(subscription.deliveryUri())
+			.timeout(Duration.ofSeconds(5))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(rawBody, StandardCharsets.UTF_8))
+			.build();
+		try {
+			return this.httpClient.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while posting to " + extensionName, ex);
+		}
+		catch (java.io.IOException ex) {
+			throw new IllegalStateException("Could not post to " + extensionName + ": " + ex, ex);
+		}
+	}
+
+	List<TelemetrySubscription> subscriptions() {
+		return List.copyOf(this.subscriptions);
+	}
+
+	List<DeliveredBatch> deliveredBatches() {
+		return List.copyOf(this.deliveredBatches);
+	}
+
+	@Override
+	public void close() {
+		for (TelemetryBatcher batcher : this.batchers) {
+			batcher.close();
+		}
+		this.scheduler.shutdownNow();
+		this.httpExecutor.shutdownNow();
+	}
+
+}

@@ -1,0 +1,207 @@
+package dev.lambdaextension.test.emulator;
+
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Buffers telemetry events for one subscriber and posts them as JSON arrays when {@code maxItems},
+ * {@code maxBytes} or {@code timeoutMs} is reached, one batch in flight at a time.
+ */
+final class TelemetryBatcher {
+
+	static final int MAX_ATTEMPTS = 3;
+
+	private static final System.Logger logger = System.getLogger(TelemetryBatcher.class.getName());
+
+	private final TelemetrySubscription subscription;
+
+	private final HttpClient httpClient;
+
+	private final ScheduledExecutorService scheduler;
+
+	private final Consumer<DeliveredBatch> recorder;
+
+	private final ArrayDeque<String> buffer = new ArrayDeque<>();
+
+	private long bufferedBytes;
+
+	private long batchStartNanos;
+
+	private boolean inFlight;
+
+	private int flushRequests;
+
+	private boolean dropReported;
+
+	private boolean closed;
+
+	TelemetryBatcher(TelemetrySubscription subscription, HttpClient httpClient, ScheduledExecutorService scheduler,
+			Consumer<DeliveredBatch> recorder) {
+		this.subscription = subscription;
+		this.httpClient = httpClient;
+		this.scheduler = scheduler;
+		this.recorder = recorder;
+	}
+
+	TelemetrySubscription subscription() {
+		return this.subscription;
+	}
+
+	synchronized void add(String eventJson) {
+		if (this.closed) {
+			return;
+		}
+		this.buffer.add(eventJson);
+		this.bufferedBytes += eventJson.getBytes(StandardCharsets.UTF_8).length;
+		if (this.buffer.size() == 1) {
+			startBatchTimer();
+		}
+		maybeSend();
+	}
+
+	boolean flush(Duration timeout) {
+		long deadline = System.nanoTime() + timeout.toNanos();
+		synchronized (this) {
+			this.flushRequests++;
+			try {
+				maybeSend();
+				while ((this.inFlight || !this.buffer.isEmpty()) && !this.closed) {
+					long remaining = deadline - System.nanoTime();
+					if (remaining <= 0) {
+						return false;
+					}
+					TimeUnit.NANOSECONDS.timedWait(this, remaining);
+				}
+				return true;
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return false;
+			}
+			finally {
+				this.flushRequests--;
+			}
+		}
+	}
+
+	synchronized void close() {
+		this.closed = true;
+		this.buffer.clear();
+		notifyAll();
+	}
+
+	private void startBatchTimer() {
+		this.batchStartNanos = System.nanoTime();
+		int timeoutMs = this.subscription.timeoutMs();
+		this.scheduler.schedule(this::onTimer, timeoutMs, TimeUnit.MILLISECONDS);
+	}
+
+	private synchronized void onTimer() {
+		maybeSend();
+	}
+
+	private void maybeSend() {
+		if (this.closed || this.inFlight || this.buffer.isEmpty()) {
+			return;
+		}
+		long elapsedMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - this.batchStartNanos);
+		boolean due = this.flushRequests > 0 || this.buffer.size() >= this.subscription.maxItems()
+				|| this.bufferedBytes >= this.subscription.maxBytes() || elapsedMs >= this.subscription.timeoutMs();
+		if (!due) {
+			return;
+		}
+		List<String> batch = new ArrayList<>();
+		long batchBytes = 0;
+		while (!this.buffer.isEmpty() && batch.size() < this.subscription.maxItems()) {
+			String next = this.buffer.peek();
+			int size = next.getBytes(StandardCharsets.UTF_8).length;
+			if (!batch.isEmpty() && batchBytes + size > this.subscription.maxBytes()) {
+				break;
+			}
+			batch.add(this.buffer.poll());
+			batchBytes += size;
+		}
+		this.bufferedBytes -= batchBytes;
+		if (!this.buffer.isEmpty()) {
+			startBatchTimer();
+		}
+		this.inFlight = true;
+		String body = "[" + String.join(",", batch) + "]";
+		int count = batch.size();
+		this.scheduler.execute(() -> attempt(body, count, 1));
+	}
+
+	private void attempt(String body, int count, int attempt) {
+		HttpRequest request = HttpRequest.newBuilder(this.subscription.deliveryUri())
+			.timeout(Duration.ofSeconds(5))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+			.build();
+		logger.log(System.Logger.Level.DEBUG, () -> "Posting " + count + " telemetry events to "
+				+ this.subscription.extensionName() + ": " + body);
+		this.httpClient.sendAsync(request, HttpResponse.BodyHandlers.discarding())
+			.whenComplete((response, failure) -> onAttemptComplete(body, count, attempt, response, failure));
+	}
+
+	private void onAttemptComplete(String body, int count, int attempt, @Nullable HttpResponse<Void> response,
+			@Nullable Throwable failure) {
+		int status = (response != null) ? response.statusCode() : -1;
+		int bytes = body.getBytes(StandardCharsets.UTF_8).length;
+		this.recorder.accept(new DeliveredBatch(this.subscription.extensionName(), attempt, status, count, bytes, body,
+				Instant.now()));
+		if (status >= 200 && status < 400) {
+			batchDone(null, 0, 0);
+			return;
+		}
+		synchronized (this) {
+			if (this.closed) {
+				this.inFlight = false;
+				notifyAll();
+				return;
+			}
+		}
+		if (attempt < MAX_ATTEMPTS) {
+			long backoffMs = 20L << (attempt - 1);
+			this.scheduler.schedule(() -> attempt(body, count, attempt + 1), backoffMs, TimeUnit.MILLISECONDS);
+			return;
+		}
+		String reason = (failure != null) ? "could not send events: " + failure.getClass().getSimpleName()
+				: "could not send events: listener answered " + status;
+		logger.log(System.Logger.Level.INFO, "Dropped a telemetry batch of {0} events for {1} ({2})", count,
+				this.subscription.extensionName(), reason);
+		batchDone(reason, count, bytes);
+	}
+
+	private synchronized void batchDone(@Nullable String dropReason, int droppedRecords, int droppedBytes) {
+		this.inFlight = false;
+		if (dropReason == null) {
+			this.dropReported = false;
+		}
+		else if (!this.dropReported && !this.closed) {
+			this.dropReported = true;
+			String event = Json.write(TelemetryEvent.platform("platform.logsDropped",
+					Json.object("droppedBytes", droppedBytes, "droppedRecords", droppedRecords, "reason", dropReason))
+				.render(this.subscription));
+			this.buffer.add(event);
+			this.bufferedBytes += event.getBytes(StandardCharsets.UTF_8).length;
+			if (this.buffer.size() == 1) {
+				startBatchTimer();
+			}
+		}
+		notifyAll();
+		maybeSend();
+	}
+
+}
