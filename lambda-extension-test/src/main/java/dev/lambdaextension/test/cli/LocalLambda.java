@@ -44,7 +44,15 @@ public final class LocalLambda {
 	 * @param args the command-line arguments
 	 */
 	public static void main(String[] args) {
-		System.exit(run(args, System.out, System.err));
+		int status;
+		try {
+			status = run(args, System.out, System.err);
+		}
+		catch (Throwable ex) {
+			ex.printStackTrace();
+			status = 1;
+		}
+		System.exit(status);
 	}
 
 	/**
