@@ -1,7 +1,10 @@
 package dev.lambdaextension.autoconfigure;
 
+import java.time.Duration;
+
 import dev.lambdaextension.client.DefaultExtensionsApiClient;
 import dev.lambdaextension.client.RuntimeApiHttp;
+import dev.lambdaextension.lifecycle.ExtensionEventLoop;
 import dev.lambdaextension.lifecycle.ExtensionRegistration;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -47,10 +50,6 @@ class LambdaExtensionRunListener implements SpringApplicationRunListener, Ordere
 	public void environmentPrepared(ConfigurableBootstrapContext bootstrapContext,
 			ConfigurableEnvironment environment) {
 		if (!LambdaRuntimeApiAddress.isActive(environment)) {
-			if (environment.getProperty("lambda.extension.enabled", Boolean.class, true)) {
-				logger.info("Lambda extension inactive: no Lambda runtime API address "
-						+ "(AWS_LAMBDA_RUNTIME_API or lambda.extension.runtime-api)");
-			}
 			return;
 		}
 		LambdaExtensionProperties properties = Binder.get(environment)
@@ -69,6 +68,15 @@ class LambdaExtensionRunListener implements SpringApplicationRunListener, Ordere
 		if (this.registration != null) {
 			context.getBeanFactory().registerSingleton(HTTP_BEAN_NAME, this.http);
 			context.getBeanFactory().registerSingleton(REGISTRATION_BEAN_NAME, this.registration);
+		}
+	}
+
+	@Override
+	public void started(ConfigurableApplicationContext context, Duration timeTaken) {
+		if (context.getBeanNamesForType(ExtensionEventLoop.class, false, false).length == 0
+				&& context.getEnvironment().getProperty("lambda.extension.enabled", Boolean.class, true)) {
+			logger.info("Lambda extension inactive: no Lambda runtime API address "
+					+ "(AWS_LAMBDA_RUNTIME_API or lambda.extension.runtime-api)");
 		}
 	}
 

@@ -61,7 +61,7 @@ public class InvocationTracker {
 	}
 
 	@EventListener
-	public void onInvoke(ExtensionInvokeEvent event) {
+	public synchronized void onInvoke(ExtensionInvokeEvent event) {
 		this.sinks.forEach(SummarySink::flush);
 	}
 

@@ -1,0 +1,137 @@
+package dev.lambdaextension.sample;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import dev.lambdaextension.test.emulator.Invocation;
+import dev.lambdaextension.test.emulator.InvokeRequest;
+import dev.lambdaextension.test.emulator.LambdaEmulator;
+import dev.lambdaextension.test.launcher.ExtensionReport;
+import dev.lambdaextension.test.launcher.LambdaSession;
+import dev.lambdaextension.test.launcher.ShutdownReport;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipFile;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Unzips the packaged Lambda layer, checks its layout, and runs its launcher as a real
+ * process through the emulator, the way Lambda runs {@code /opt/extensions}.
+ */
+class LambdaLayerTests {
+
+	private static final String NAME = System.getProperty("extension.name", "invocation-reporter");
+
+	private static final long LAMBDA_UNZIPPED_LIMIT = 250L * 1024 * 1024;
+
+	private static final Duration WAIT = Duration.ofSeconds(60);
+
+	@TempDir
+	static Path opt;
+
+	private static long unzippedBytes;
+
+	@BeforeAll
+	static void unzipLayer() throws IOException {
+		Path zip = Path.of(System.getProperty("layer.zip", "target/" + NAME + "-layer.zip"));
+		try (ZipFile file = ZipFile.builder().setPath(zip).get()) {
+			for (ZipArchiveEntry entry : Collections.list(file.getEntries())) {
+				Path target = opt.resolve(entry.getName()).normalize();
+				assertThat(target.startsWith(opt)).as("entry inside the layer").isTrue();
+				if (entry.isDirectory()) {
+					Files.createDirectories(target);
+					continue;
+				}
+				Files.createDirectories(target.getParent());
+				try (InputStream in = file.getInputStream(entry)) {
+					unzippedBytes += Files.copy(in, target);
+				}
+				Files.setPosixFilePermissions(target, permissions(entry.getUnixMode()));
+			}
+		}
+	}
+
+	@Test
+	void layerShouldHoldAnExecutableLauncherNamedAfterTheExtensionAndTheApplication() throws IOException {
+		Path launcher = opt.resolve("extensions").resolve(NAME);
+		assertThat(launcher).isRegularFile();
+		assertThat(Files.getPosixFilePermissions(launcher)).contains(PosixFilePermission.OWNER_EXECUTE,
+				PosixFilePermission.GROUP_EXECUTE, PosixFilePermission.OTHERS_EXECUTE);
+		try (Stream<Path> extensions = Files.list(opt.resolve("extensions"))) {
+			assertThat(extensions).containsExactly(launcher);
+		}
+		assertThat(opt.resolve(NAME).resolve(NAME + ".jar")).isRegularFile();
+		try (Stream<Path> lib = Files.list(opt.resolve(NAME).resolve("lib"))) {
+			assertThat(lib.map((path) -> path.getFileName().toString()))
+				.anySatisfy((jar) -> assertThat(jar).startsWith("lambda-extension-autoconfigure"))
+				.noneSatisfy((jar) -> assertThat(jar).startsWith("tomcat"));
+		}
+	}
+
+	@Test
+	void layerShouldStayFarBelowTheUnzippedSizeLimit() {
+		assertThat(unzippedBytes).isPositive().isLessThan(LAMBDA_UNZIPPED_LIMIT / 10);
+	}
+
+	@Test
+	void launcherShouldRunThroughInitInvocationsAndShutdownToACleanExit() {
+		List<String> transcript = Collections.synchronizedList(new ArrayList<>());
+		try (LambdaSession session = LambdaSession.builder()
+			.extensionsDir(opt.resolve("extensions"))
+			.emulator(LambdaEmulator.builder().functionName("orders-api"))
+			.environment("JAVA_HOME", System.getProperty("java.home"))
+			.output(transcript::add)
+			.build()) {
+			List<ExtensionReport> init = session.init();
+			assertThat(init).singleElement().satisfies((report) -> {
+				assertThat(report.registered()).isNotNull();
+				assertThat(report.telemetrySubscribed()).isNotNull();
+				assertThat(report.firstNext()).isNotNull();
+			});
+			List<String> requestIds = new ArrayList<>();
+			for (int i = 0; i < 3; i++) {
+				Invocation invocation = session.invoke(InvokeRequest.builder().log("handled order " + i).build());
+				Map<String, Duration> overhead = session.awaitExtensionsDone(invocation, WAIT);
+				assertThat(overhead).containsOnlyKeys(NAME);
+				requestIds.add(invocation.requestId());
+			}
+			ShutdownReport shutdown = session.shutdown("spindown", Duration.ofSeconds(2));
+			assertThat(shutdown.clean()).as(() -> String.join("\n", transcript)).isTrue();
+			ExtensionReport report = shutdown.extensions().get(0);
+			assertThat(report.exitCode()).isZero();
+			assertThat(report.killed()).as("killed at the deadline").isFalse();
+			assertThat(session.emulator().extension(NAME).state()).hasToString("EXITED");
+			assertThat(report.output()).anySatisfy((line) -> assertThat(line).contains("invocation " + requestIds.get(0)
+					+ " status=success").contains("coldStart="));
+			for (String requestId : requestIds) {
+				assertThat(report.output()).anySatisfy((line) -> assertThat(line).contains("invocation " + requestId));
+			}
+		}
+	}
+
+	private static Set<PosixFilePermission> permissions(int unixMode) {
+		int mode = (unixMode != 0) ? unixMode & 0777 : 0644;
+		StringBuilder text = new StringBuilder();
+		for (int shift = 6; shift >= 0; shift -= 3) {
+			int bits = (mode >> shift) & 7;
+			text.append(((bits & 4) != 0) ? 'r' : '-').append(((bits & 2) != 0) ? 'w' : '-')
+				.append(((bits & 1) != 0) ? 'x' : '-');
+		}
+		return PosixFilePermissions.fromString(text.toString());
+	}
+
+}
