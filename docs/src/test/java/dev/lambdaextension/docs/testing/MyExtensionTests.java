@@ -1,0 +1,40 @@
+package dev.lambdaextension.docs.testing;
+
+import java.time.Duration;
+
+import dev.lambdaextension.docs.telemetry.TelemetryListeners;
+import dev.lambdaextension.test.context.EmbeddedLambdaEmulator;
+import dev.lambdaextension.test.emulator.InvocationStatus;
+import dev.lambdaextension.test.emulator.InvokeRequest;
+import dev.lambdaextension.test.emulator.LambdaEmulator;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Testing an extension with the embedded emulator.
+ */
+// tag::test[]
+@SpringBootTest
+@EmbeddedLambdaEmulator(functionName = "orders-api")
+class MyExtensionTests {
+
+	@Autowired
+	LambdaEmulator lambda;
+
+	@Autowired
+	TelemetryListeners listeners;
+
+	@Test
+	void failedInvocationIsCounted() {
+		this.lambda.awaitInitComplete(Duration.ofSeconds(10));
+		this.lambda.invoke(InvokeRequest.builder().status(InvocationStatus.ERROR).errorType("Runtime.ExitError").build())
+			.awaitExtensionsDone(Duration.ofSeconds(10));
+		assertThat(this.listeners.errors()).isPositive();
+	}
+
+}
+// end::test[]
