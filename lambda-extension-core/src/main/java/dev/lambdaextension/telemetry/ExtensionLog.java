@@ -32,6 +32,15 @@ public record ExtensionLog(Instant time, String message, @Nullable String level,
 		return TelemetryTypes.EXTENSION;
 	}
 
+	/**
+	 * Describe the record without its message, which may hold user data.
+	 * @return the type, time, level and request id
+	 */
+	@Override
+	public String toString() {
+		return LogRecords.describe(type(), this.time, this.level, this.requestId);
+	}
+
 	static ExtensionLog from(Instant time, JsonNode record) {
 		LogRecords.requireShape(record, TelemetryTypes.EXTENSION);
 		return new ExtensionLog(time, LogRecords.message(record), LogRecords.string(record, "level"),

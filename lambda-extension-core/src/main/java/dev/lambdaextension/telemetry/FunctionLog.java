@@ -33,6 +33,15 @@ public record FunctionLog(Instant time, String message, @Nullable String level, 
 		return TelemetryTypes.FUNCTION;
 	}
 
+	/**
+	 * Describe the record without its message, which may hold user data.
+	 * @return the type, time, level and request id
+	 */
+	@Override
+	public String toString() {
+		return LogRecords.describe(type(), this.time, this.level, this.requestId);
+	}
+
 	static FunctionLog from(Instant time, JsonNode record) {
 		LogRecords.requireShape(record, TelemetryTypes.FUNCTION);
 		return new FunctionLog(time, LogRecords.message(record), LogRecords.string(record, "level"),

@@ -61,4 +61,8 @@ final class LogRecords {
 		return (end != text.length()) ? text.substring(0, end) : text;
 	}
 
+	static String describe(String type, Instant time, @Nullable String level, @Nullable String requestId) {
+		return type + "[time=" + time + ", level=" + level + ", requestId=" + requestId + ", message=<redacted>]";
+	}
+
 }

@@ -22,4 +22,13 @@ public record UnknownTelemetryEvent(String type, Instant time, JsonNode record) 
 		Objects.requireNonNull(record, "'record' must not be null");
 	}
 
+	/**
+	 * Describe the event without its record, which may hold user data.
+	 * @return the type and time
+	 */
+	@Override
+	public String toString() {
+		return "UnknownTelemetryEvent[type=" + this.type + ", time=" + this.time + ", record=<redacted>]";
+	}
+
 }
