@@ -101,6 +101,9 @@ class LambdaLayerTests {
 				assertThat(report.registered()).isNotNull();
 				assertThat(report.telemetrySubscribed()).isNotNull();
 				assertThat(report.firstNext()).isNotNull();
+				System.out.printf("Start-up of %s: process start -> register %d ms, -> subscribed %d ms, "
+						+ "-> first next %d ms%n", NAME, report.registered().toMillis(),
+						report.telemetrySubscribed().toMillis(), report.firstNext().toMillis());
 			});
 			List<String> requestIds = new ArrayList<>();
 			for (int i = 0; i < 3; i++) {
