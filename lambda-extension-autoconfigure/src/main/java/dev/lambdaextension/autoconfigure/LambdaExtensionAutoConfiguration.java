@@ -6,6 +6,7 @@ import dev.lambdaextension.client.RuntimeApiHttp;
 import dev.lambdaextension.lifecycle.ExtensionEventLoop;
 import dev.lambdaextension.lifecycle.ExtensionExitHandler;
 import dev.lambdaextension.lifecycle.ExtensionLifecycleParticipant;
+import dev.lambdaextension.lifecycle.ExtensionObserver;
 import dev.lambdaextension.lifecycle.ExtensionRegistration;
 import dev.lambdaextension.lifecycle.ExtensionTerminator;
 import dev.lambdaextension.lifecycle.RetryBackoff;
@@ -73,10 +74,14 @@ public final class LambdaExtensionAutoConfiguration {
 	@ConditionalOnMissingBean
 	ExtensionEventLoop lambdaExtensionEventLoop(ExtensionsApiClient client, ExtensionRegistration registration,
 			ObjectProvider<ExtensionLifecycleParticipant> participants, ApplicationEventPublisher publisher,
-			ExtensionTerminator terminator, LambdaExtensionProperties properties) {
+			ExtensionTerminator terminator, LambdaExtensionProperties properties,
+			ObjectProvider<ExtensionObserver> observers) {
 		LambdaExtensionProperties.Retry retry = properties.getRetry();
-		return new ExtensionEventLoop(client, registration, participants.orderedStream().toList(), publisher,
-				new RetryBackoff(retry.getMaxAttempts(), retry.getInitialDelay(), retry.getMaxDelay()), terminator);
+		ExtensionEventLoop loop = new ExtensionEventLoop(client, registration, participants.orderedStream().toList(),
+				publisher, new RetryBackoff(retry.getMaxAttempts(), retry.getInitialDelay(), retry.getMaxDelay()),
+				terminator);
+		loop.setObserver(ExtensionObserver.composite(observers.orderedStream().toList()));
+		return loop;
 	}
 
 }

@@ -7,12 +7,14 @@ import java.util.concurrent.Executor;
 import dev.lambdaextension.client.DefaultTelemetryApiClient;
 import dev.lambdaextension.client.RuntimeApiHttp;
 import dev.lambdaextension.client.TelemetryApiLimits;
+import dev.lambdaextension.lifecycle.ExtensionObserver;
 import dev.lambdaextension.lifecycle.TelemetrySubscriber;
 import dev.lambdaextension.listener.LoggingTelemetryListenerErrorHandler;
 import dev.lambdaextension.listener.TelemetryListenerAnnotationBeanPostProcessor;
 import dev.lambdaextension.listener.TelemetryListenerErrorHandler;
 import dev.lambdaextension.listener.TelemetryListenerRegistry;
 import dev.lambdaextension.telemetry.TelemetryBatchParser;
+import dev.lambdaextension.telemetry.TelemetryObserver;
 import dev.lambdaextension.telemetry.dispatch.DispatchOptions;
 import dev.lambdaextension.telemetry.dispatch.TelemetryDispatcher;
 import dev.lambdaextension.telemetry.receiver.TelemetryReceiver;
@@ -51,8 +53,12 @@ public final class LambdaTelemetryAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	TelemetryListenerRegistry telemetryListenerRegistry(ObjectProvider<TelemetryListenerErrorHandler> errorHandler) {
-		return new TelemetryListenerRegistry(errorHandler.getIfUnique(LoggingTelemetryListenerErrorHandler::new));
+	TelemetryListenerRegistry telemetryListenerRegistry(ObjectProvider<TelemetryListenerErrorHandler> errorHandler,
+			ObjectProvider<TelemetryObserver> observers) {
+		TelemetryListenerRegistry registry = new TelemetryListenerRegistry(
+				errorHandler.getIfUnique(LoggingTelemetryListenerErrorHandler::new));
+		registry.setObserver(TelemetryObserver.composite(observers.orderedStream().toList()));
+		return registry;
 	}
 
 	@Bean
@@ -64,7 +70,7 @@ public final class LambdaTelemetryAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	TelemetryDispatcher telemetryDispatcher(TelemetryListenerRegistry registry, LambdaExtensionProperties properties,
-			BeanFactory beanFactory) {
+			BeanFactory beanFactory, ObjectProvider<TelemetryObserver> observers) {
 		LambdaExtensionProperties.Dispatch dispatch = properties.getTelemetry().getDispatch();
 		DispatchOptions options = DispatchOptions.builder()
 			.capacity(dispatch.getQueueCapacity())
@@ -72,19 +78,23 @@ public final class LambdaTelemetryAutoConfiguration {
 			.build();
 		Executor executor = (dispatch.getExecutor() != null) ? beanFactory.getBean(dispatch.getExecutor(), Executor.class)
 				: null;
-		return new TelemetryDispatcher(registry, options, executor);
+		TelemetryDispatcher dispatcher = new TelemetryDispatcher(registry, options, executor);
+		dispatcher.setObserver(TelemetryObserver.composite(observers.orderedStream().toList()));
+		return dispatcher;
 	}
 
 	@Bean(destroyMethod = "stop")
 	@ConditionalOnMissingBean
 	TelemetryReceiver telemetryReceiver(TelemetryBatchParser parser, TelemetryDispatcher dispatcher,
-			LambdaExtensionProperties properties) {
+			LambdaExtensionProperties properties, ObjectProvider<TelemetryObserver> observers) {
 		LambdaExtensionProperties.Telemetry telemetry = properties.getTelemetry();
 		DataSize maxBodySize = telemetry.getListener().getMaxBodySize();
 		long maxBodyBytes = (maxBodySize != null) ? maxBodySize.toBytes()
 				: 2 * telemetry.getBuffering().getMaxBytes().toBytes() + ENVELOPE_ALLOWANCE;
-		return new TelemetryReceiver(TelemetryListenerAddress.resolve(telemetry.getListener()), maxBodyBytes, parser,
-				dispatcher);
+		TelemetryReceiver receiver = new TelemetryReceiver(TelemetryListenerAddress.resolve(telemetry.getListener()),
+				maxBodyBytes, parser, dispatcher);
+		receiver.setObserver(TelemetryObserver.composite(observers.orderedStream().toList()));
+		return receiver;
 	}
 
 	@Bean
@@ -96,14 +106,18 @@ public final class LambdaTelemetryAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	TelemetrySubscriber telemetrySubscriber(DefaultTelemetryApiClient client, TelemetryReceiver receiver,
-			TelemetryDispatcher dispatcher, TelemetryListenerRegistry registry, LambdaExtensionProperties properties) {
+			TelemetryDispatcher dispatcher, TelemetryListenerRegistry registry, LambdaExtensionProperties properties,
+			ObjectProvider<ExtensionObserver> observers) {
 		LambdaExtensionProperties.Telemetry telemetry = properties.getTelemetry();
 		LambdaExtensionProperties.Buffering buffering = telemetry.getBuffering();
 		TelemetrySubscriber.SubscriptionTemplate template = new TelemetrySubscriber.SubscriptionTemplate(
 				telemetry.getListener().getHost(), telemetry.getSchemaVersion(), buffering.getMaxItems(),
 				buffering.getMaxBytes().toBytes(), buffering.getTimeout().toMillis());
-		return new TelemetrySubscriber(client, receiver, dispatcher, () -> streams(telemetry, registry), template,
+		TelemetrySubscriber subscriber = new TelemetrySubscriber(client, receiver, dispatcher,
+				() -> streams(telemetry, registry), template,
 				telemetry.getBarrier().isEnabled() ? telemetry.getBarrier().getTimeout() : null);
+		subscriber.setObserver(ExtensionObserver.composite(observers.orderedStream().toList()));
+		return subscriber;
 	}
 
 	private static List<String> streams(LambdaExtensionProperties.Telemetry telemetry,

@@ -3,6 +3,7 @@ package dev.lambdaextension.lifecycle;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -71,6 +72,8 @@ public class ExtensionEventLoop implements SmartLifecycle {
 
 	private volatile boolean polling;
 
+	private volatile ExtensionObserver observer = ExtensionObserver.NONE;
+
 	/**
 	 * Create a loop.
 	 * @param client the Extensions API client
@@ -91,6 +94,16 @@ public class ExtensionEventLoop implements SmartLifecycle {
 		this.terminator = terminator;
 	}
 
+	/**
+	 * Set the observer told about registration, every event and failures. Set it before
+	 * {@link #start()}; use {@link ExtensionObserver#composite(List)} to isolate the
+	 * loop from observers that throw.
+	 * @param observer the observer
+	 */
+	public void setObserver(ExtensionObserver observer) {
+		this.observer = Objects.requireNonNull(observer, "'observer' must not be null");
+	}
+
 	@Override
 	public final void start() {
 		this.lifecycleLock.lock();
@@ -101,6 +114,7 @@ public class ExtensionEventLoop implements SmartLifecycle {
 			RegisterResponse response = this.registration.await();
 			this.registered = response;
 			this.state = ExtensionState.REGISTERED;
+			this.observer.registered(response);
 			logger.info("Registered extension " + response.extensionId() + " for function "
 					+ response.functionName() + " (" + response.functionVersion() + ")");
 			try {
@@ -109,6 +123,7 @@ public class ExtensionEventLoop implements SmartLifecycle {
 			}
 			catch (RuntimeException ex) {
 				this.state = ExtensionState.FAILED;
+				this.observer.failed(ex);
 				this.registration.reportInitError(ex);
 				throw ex;
 			}
@@ -178,11 +193,16 @@ public class ExtensionEventLoop implements SmartLifecycle {
 	private void run() {
 		String extensionId = this.registered.extensionId();
 		this.state = ExtensionState.RUNNING;
+		this.observer.firstNext();
 		try {
 			while (this.polling) {
+				long waitStarted = System.nanoTime();
 				NextEvent event = nextWithRetry(extensionId);
+				long received = System.nanoTime();
+				this.observer.eventReceived(event, Duration.ofNanos(received - waitStarted));
 				if (event instanceof InvokeEvent invoke) {
 					handleInvoke(invoke);
+					this.observer.invokeHandled(invoke, Duration.ofNanos(System.nanoTime() - received));
 				}
 				else if (event instanceof ShutdownEvent shutdown) {
 					handleShutdown(shutdown);
@@ -265,6 +285,7 @@ public class ExtensionEventLoop implements SmartLifecycle {
 	private void fail(Exception ex) {
 		this.state = ExtensionState.FAILED;
 		this.polling = false;
+		this.observer.failed(ex);
 		logger.error("Extension event loop failed: " + ex.getMessage(), ex);
 		this.registration.reportExitError(ex);
 		this.terminator.terminate(1, Instant.now().plus(FAILURE_EXIT_BUDGET));

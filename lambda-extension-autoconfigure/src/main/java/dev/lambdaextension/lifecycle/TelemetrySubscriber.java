@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Supplier;
 
 import dev.lambdaextension.client.ExtensionsApiException;
@@ -50,6 +51,8 @@ public class TelemetrySubscriber implements ExtensionLifecycleParticipant {
 
 	private volatile @Nullable TelemetrySubscription subscription;
 
+	private volatile ExtensionObserver observer = ExtensionObserver.NONE;
+
 	/**
 	 * Create a subscriber.
 	 * @param client the Telemetry API client
@@ -70,6 +73,14 @@ public class TelemetrySubscriber implements ExtensionLifecycleParticipant {
 		this.barrierTimeout = barrierTimeout;
 	}
 
+	/**
+	 * Set the observer told about the accepted subscription.
+	 * @param observer the observer
+	 */
+	public void setObserver(ExtensionObserver observer) {
+		this.observer = Objects.requireNonNull(observer, "'observer' must not be null");
+	}
+
 	@Override
 	public void registered(RegisterResponse registration) {
 		List<String> streams = this.types.get();
@@ -84,6 +95,7 @@ public class TelemetrySubscriber implements ExtensionLifecycleParticipant {
 		TelemetrySubscription accepted = subscribe(registration.extensionId(), requested);
 		if (accepted != null) {
 			this.subscription = accepted;
+			this.observer.subscribed(accepted);
 			logger.info("Subscribed to telemetry " + streams + " (schema " + accepted.schemaVersion() + ") at "
 					+ destination);
 		}

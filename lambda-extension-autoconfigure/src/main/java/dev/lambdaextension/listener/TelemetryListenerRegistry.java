@@ -10,6 +10,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 
 import dev.lambdaextension.telemetry.TelemetryEvent;
+import dev.lambdaextension.telemetry.TelemetryObserver;
 import dev.lambdaextension.telemetry.TelemetryTypes;
 import dev.lambdaextension.telemetry.dispatch.TelemetryBatchConsumer;
 import org.apache.commons.logging.Log;
@@ -36,6 +37,8 @@ public class TelemetryListenerRegistry implements TelemetryBatchConsumer {
 	private final List<Registration> registrations = new CopyOnWriteArrayList<>();
 
 	private final TelemetryListenerErrorHandler defaultErrorHandler;
+
+	private volatile TelemetryObserver observer = TelemetryObserver.NONE;
 
 	/**
 	 * Create a registry whose default error handler logs failures.
@@ -82,6 +85,14 @@ public class TelemetryListenerRegistry implements TelemetryBatchConsumer {
 		this.registrations.add(new Registration(endpoint, handler));
 	}
 
+	/**
+	 * Set the observer told about every listener failure.
+	 * @param observer the observer
+	 */
+	public void setObserver(TelemetryObserver observer) {
+		this.observer = Objects.requireNonNull(observer, "'observer' must not be null");
+	}
+
 	@Override
 	public void consume(List<TelemetryEvent> batch) {
 		for (Registration registration : this.registrations) {
@@ -95,13 +106,13 @@ public class TelemetryListenerRegistry implements TelemetryBatchConsumer {
 				}
 				if (!matching.isEmpty()) {
 					List<TelemetryEvent> events = Collections.unmodifiableList(matching);
-					registration.invoke(events, events);
+					registration.invoke(events, events, this.observer);
 				}
 			}
 			else {
 				for (TelemetryEvent event : batch) {
 					if (endpoint.accepts(event)) {
-						registration.invoke(event, List.of(event));
+						registration.invoke(event, List.of(event), this.observer);
 					}
 				}
 			}
@@ -163,7 +174,7 @@ public class TelemetryListenerRegistry implements TelemetryBatchConsumer {
 			this.errorHandler = errorHandler;
 		}
 
-		void invoke(Object argument, List<TelemetryEvent> events) {
+		void invoke(Object argument, List<TelemetryEvent> events, TelemetryObserver observer) {
 			this.invocations.incrementAndGet();
 			try {
 				this.endpoint.invoke(argument);
@@ -172,6 +183,7 @@ public class TelemetryListenerRegistry implements TelemetryBatchConsumer {
 				this.failures.incrementAndGet();
 				handleFailure(new TelemetryListenerExecutionFailedException(this.endpoint.getId(),
 						this.endpoint.getDescription(), events, ex));
+				observer.listenerFailed(this.endpoint.getId(), ex);
 			}
 		}
 

@@ -17,6 +17,7 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 import dev.lambdaextension.telemetry.TelemetryEvent;
+import dev.lambdaextension.telemetry.TelemetryObserver;
 import dev.lambdaextension.telemetry.TelemetryTypes;
 import dev.lambdaextension.telemetry.receiver.TelemetryBatchHandler;
 import org.jspecify.annotations.Nullable;
@@ -58,7 +59,7 @@ public class TelemetryDispatcher implements TelemetryBatchHandler, AutoCloseable
 
 	private final Condition changed = this.lock.newCondition();
 
-	private final ArrayDeque<List<TelemetryEvent>> queue = new ArrayDeque<>();
+	private final ArrayDeque<QueuedBatch> queue = new ArrayDeque<>();
 
 	private final Set<String> completedRequestIds = new LinkedHashSet<>();
 
@@ -83,6 +84,8 @@ public class TelemetryDispatcher implements TelemetryBatchHandler, AutoCloseable
 	private long undeliveredEvents;
 
 	private long consumerFailures;
+
+	private volatile TelemetryObserver observer = TelemetryObserver.NONE;
 
 	/**
 	 * Create a dispatcher with the default options on its own thread.
@@ -135,6 +138,15 @@ public class TelemetryDispatcher implements TelemetryBatchHandler, AutoCloseable
 	}
 
 	/**
+	 * Set the observer told about refused, dropped, undelivered and dispatched events.
+	 * Rejections are reported while the queue is locked.
+	 * @param observer the observer
+	 */
+	public void setObserver(TelemetryObserver observer) {
+		this.observer = Objects.requireNonNull(observer, "'observer' must not be null");
+	}
+
+	/**
 	 * Offer a batch for dispatch. Returns at once; never waits for the consumer.
 	 * @param events the events of one batch
 	 * @return {@code false} if the batch was refused (the dispatcher is draining or
@@ -153,6 +165,7 @@ public class TelemetryDispatcher implements TelemetryBatchHandler, AutoCloseable
 		try {
 			if (!this.accepting) {
 				this.rejectedEvents += batch.size();
+				this.observer.eventsRejected(batch.size());
 				return false;
 			}
 			int room = this.options.getCapacity() - this.queueDepth;
@@ -160,6 +173,7 @@ public class TelemetryDispatcher implements TelemetryBatchHandler, AutoCloseable
 				switch (this.options.getOverflowStrategy()) {
 					case REJECT -> {
 						this.rejectedEvents += batch.size();
+						this.observer.eventsRejected(batch.size());
 						logger.log(Level.DEBUG, "Telemetry dispatch queue full ({0} of {1} events); refused {2} event(s)",
 								this.queueDepth, this.options.getCapacity(), batch.size());
 						return false;
@@ -175,7 +189,7 @@ public class TelemetryDispatcher implements TelemetryBatchHandler, AutoCloseable
 				this.droppedEvents += dropped;
 			}
 			if (!batch.isEmpty()) {
-				this.queue.addLast(batch);
+				this.queue.addLast(new QueuedBatch(batch, System.nanoTime()));
 				this.queueDepth += batch.size();
 				this.acceptedEvents += batch.size();
 			}
@@ -189,6 +203,7 @@ public class TelemetryDispatcher implements TelemetryBatchHandler, AutoCloseable
 			this.lock.unlock();
 		}
 		if (dropped > 0) {
+			this.observer.eventsDropped(dropped);
 			logger.log(Level.WARNING, "Dropped {0} telemetry event(s): dispatch queue full (capacity {1}, strategy {2})",
 					dropped, this.options.getCapacity(), this.options.getOverflowStrategy());
 		}
@@ -267,6 +282,7 @@ public class TelemetryDispatcher implements TelemetryBatchHandler, AutoCloseable
 			this.lock.unlock();
 		}
 		if (undelivered > 0) {
+			this.observer.eventsUndelivered(undelivered);
 			logger.log(Level.WARNING, "Telemetry drain deadline passed: {0} event(s) delivered, {1} undelivered",
 					delivered, undelivered);
 		}
@@ -300,6 +316,7 @@ public class TelemetryDispatcher implements TelemetryBatchHandler, AutoCloseable
 			this.lock.unlock();
 		}
 		if (discarded > 0) {
+			this.observer.eventsUndelivered(discarded);
 			logger.log(Level.WARNING, "Telemetry dispatcher closed with {0} undelivered event(s)", discarded);
 		}
 		if (this.ownedExecutor != null) {
@@ -353,12 +370,13 @@ public class TelemetryDispatcher implements TelemetryBatchHandler, AutoCloseable
 	private int dropOldest(int incoming) {
 		int dropped = 0;
 		while (this.queueDepth + incoming > this.options.getCapacity() && !this.queue.isEmpty()) {
-			List<TelemetryEvent> head = this.queue.pollFirst();
+			QueuedBatch queued = this.queue.pollFirst();
+			List<TelemetryEvent> head = queued.events();
 			int excess = this.queueDepth + incoming - this.options.getCapacity();
 			int removed = Math.min(excess, head.size());
 			markCompleted(head.subList(0, removed));
 			if (removed < head.size()) {
-				this.queue.addFirst(head.subList(removed, head.size()));
+				this.queue.addFirst(new QueuedBatch(head.subList(removed, head.size()), queued.acceptedNanos()));
 			}
 			this.queueDepth -= removed;
 			dropped += removed;
@@ -392,14 +410,17 @@ public class TelemetryDispatcher implements TelemetryBatchHandler, AutoCloseable
 	private void dispatchQueued() {
 		while (true) {
 			List<TelemetryEvent> batch;
+			long acceptedNanos;
 			this.lock.lock();
 			try {
-				batch = this.queue.pollFirst();
-				if (batch == null) {
+				QueuedBatch queued = this.queue.pollFirst();
+				if (queued == null) {
 					this.workerScheduled = false;
 					this.changed.signalAll();
 					return;
 				}
+				batch = queued.events();
+				acceptedNanos = queued.acceptedNanos();
 				this.queueDepth -= batch.size();
 				this.inFlight = batch.size();
 			}
@@ -427,6 +448,7 @@ public class TelemetryDispatcher implements TelemetryBatchHandler, AutoCloseable
 			finally {
 				this.lock.unlock();
 			}
+			this.observer.batchDispatched(batch.size(), Duration.ofNanos(System.nanoTime() - acceptedNanos));
 		}
 	}
 
@@ -445,6 +467,9 @@ public class TelemetryDispatcher implements TelemetryBatchHandler, AutoCloseable
 				}
 			}
 		}
+	}
+
+	private record QueuedBatch(List<TelemetryEvent> events, long acceptedNanos) {
 	}
 
 	private static @Nullable String requestIdOf(TelemetryEvent event) {

@@ -21,6 +21,7 @@ import dev.lambdaextension.telemetry.MalformedTelemetryException;
 import dev.lambdaextension.telemetry.TelemetryBatchParser;
 import dev.lambdaextension.telemetry.TelemetryBatchParser.ParsedBatch;
 import dev.lambdaextension.telemetry.TelemetryEvent;
+import dev.lambdaextension.telemetry.TelemetryObserver;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -83,6 +84,8 @@ public class TelemetryReceiver {
 	private @Nullable HttpServer server;
 
 	private @Nullable ExecutorService executor;
+
+	private volatile TelemetryObserver observer = TelemetryObserver.NONE;
 
 	/**
 	 * Create a receiver with {@link #DEFAULT_THREADS} threads.
@@ -202,6 +205,14 @@ public class TelemetryReceiver {
 	}
 
 	/**
+	 * Set the observer told about every parsed delivery and malformed input.
+	 * @param observer the observer
+	 */
+	public void setObserver(TelemetryObserver observer) {
+		this.observer = Objects.requireNonNull(observer, "'observer' must not be null");
+	}
+
+	/**
 	 * Return a snapshot of the counters.
 	 * @return the counters
 	 */
@@ -244,6 +255,7 @@ public class TelemetryReceiver {
 		}
 		catch (MalformedTelemetryException ex) {
 			this.rejectedBodies.incrementAndGet();
+			this.observer.batchMalformed();
 			logger.log(Level.WARNING, "Refused a telemetry request whose body is not a JSON array ({0} bytes)",
 					body.length);
 			return 400;
@@ -251,11 +263,13 @@ public class TelemetryReceiver {
 		List<TelemetryEvent> events = batch.events();
 		if (batch.malformed() > 0) {
 			this.malformedEvents.addAndGet(batch.malformed());
+			this.observer.eventsMalformed(batch.malformed());
 			logger.log(Level.WARNING, "Skipped {0} malformed telemetry event(s) in a batch of {1}", batch.malformed(),
 					batch.malformed() + events.size());
 		}
 		this.batchesReceived.incrementAndGet();
 		this.eventsReceived.addAndGet(events.size());
+		this.observer.batchReceived(events);
 		if (events.isEmpty()) {
 			return 200;
 		}

@@ -1,0 +1,69 @@
+package dev.lambdaextension.autoconfigure;
+
+import dev.lambdaextension.lifecycle.ExtensionEventLoop;
+import dev.lambdaextension.listener.TelemetryListenerRegistry;
+import dev.lambdaextension.metrics.LambdaExtensionMetrics;
+import dev.lambdaextension.metrics.LambdaFunctionMetrics;
+import dev.lambdaextension.metrics.TelemetryDispatcherMetrics;
+import dev.lambdaextension.telemetry.dispatch.TelemetryDispatcher;
+import io.micrometer.core.instrument.MeterRegistry;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration Auto-configuration}
+ * of the Lambda extension's Micrometer meters, in whatever {@link MeterRegistry} the
+ * application has; no web server is needed. Meters about the function, derived from its
+ * telemetry, are off unless {@code lambda.extension.metrics.function.enabled} is
+ * {@code true}.
+ *
+ * @since 0.1.0
+ */
+@AutoConfiguration(after = { LambdaExtensionAutoConfiguration.class, LambdaTelemetryAutoConfiguration.class },
+		afterName = { "org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration",
+				"org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
+				"org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration" })
+@ConditionalOnClass(MeterRegistry.class)
+@ConditionalOnBean({ MeterRegistry.class, ExtensionEventLoop.class })
+@EnableConfigurationProperties(LambdaExtensionMetricsProperties.class)
+public final class LambdaExtensionMetricsAutoConfiguration {
+
+	LambdaExtensionMetricsAutoConfiguration() {
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	LambdaExtensionMetrics lambdaExtensionMetrics(MeterRegistry registry) {
+		return new LambdaExtensionMetrics(registry);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBean(TelemetryDispatcher.class)
+	TelemetryDispatcherMetrics telemetryDispatcherMetrics(TelemetryDispatcher dispatcher, MeterRegistry registry) {
+		TelemetryDispatcherMetrics metrics = new TelemetryDispatcherMetrics(dispatcher);
+		metrics.bindTo(registry);
+		return metrics;
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnBean(TelemetryListenerRegistry.class)
+	@ConditionalOnBooleanProperty("lambda.extension.metrics.function.enabled")
+	static class FunctionMetricsConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		LambdaFunctionMetrics lambdaFunctionMetrics(MeterRegistry registry) {
+			return new LambdaFunctionMetrics(registry);
+		}
+
+	}
+
+}

@@ -1,0 +1,7 @@
+/**
+ * Spring Boot health indicator of the Lambda extension.
+ */
+@NullMarked
+package dev.lambdaextension.health;
+
+import org.jspecify.annotations.NullMarked;

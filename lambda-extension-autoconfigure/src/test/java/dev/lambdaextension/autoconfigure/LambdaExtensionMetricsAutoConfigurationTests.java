@@ -1,0 +1,119 @@
+package dev.lambdaextension.autoconfigure;
+
+import java.time.Duration;
+
+import dev.lambdaextension.metrics.LambdaExtensionMetrics;
+import dev.lambdaextension.metrics.LambdaFunctionMetrics;
+import dev.lambdaextension.metrics.TelemetryDispatcherMetrics;
+import dev.lambdaextension.test.emulator.LambdaEmulator;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration;
+import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
+import org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link LambdaExtensionMetricsAutoConfiguration}.
+ */
+class LambdaExtensionMetricsAutoConfigurationTests {
+
+	private static final Duration WAIT = Duration.ofSeconds(10);
+
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(LambdaExtensionAutoConfiguration.class,
+				LambdaTelemetryAutoConfiguration.class, LambdaExtensionMetricsAutoConfiguration.class))
+		.withPropertyValues("lambda.extension.name=metrics-test", "lambda.extension.shutdown.exit-process=false");
+
+	private LambdaEmulator emulator;
+
+	@BeforeEach
+	void startEmulator() {
+		this.emulator = LambdaEmulator.start();
+	}
+
+	@AfterEach
+	void closeEmulator() {
+		this.emulator.close();
+	}
+
+	@Test
+	void runWithoutMeterRegistryShouldNotRecordMeters() {
+		this.contextRunner.withPropertyValues("lambda.extension.runtime-api=" + this.emulator.runtimeApi())
+			.run((context) -> assertThat(context).hasNotFailed()
+				.doesNotHaveBean(LambdaExtensionMetrics.class)
+				.doesNotHaveBean(TelemetryDispatcherMetrics.class));
+	}
+
+	@Test
+	void runWithAnyMeterRegistryShouldRecordExtensionMetersOnly() {
+		this.contextRunner.withBean(SimpleMeterRegistry.class)
+			.withPropertyValues("lambda.extension.runtime-api=" + this.emulator.runtimeApi())
+			.run((context) -> {
+				assertThat(context).hasSingleBean(LambdaExtensionMetrics.class)
+					.hasSingleBean(TelemetryDispatcherMetrics.class)
+					.doesNotHaveBean(LambdaFunctionMetrics.class);
+				this.emulator.awaitInitComplete(WAIT);
+				MeterRegistry registry = context.getBean(MeterRegistry.class);
+				assertThat(registry.find("lambda.extension.telemetry.dispatch.queue.depth").gauge()).isNotNull();
+				assertThat(registry.find("lambda.extension.startup").tag("phase", "first-next").timeGauge())
+					.isNotNull();
+				assertThat(this.emulator.calls(LambdaEmulator.TELEMETRY_PATH)).isEmpty();
+			});
+	}
+
+	@Test
+	void runWithSpringBootMetricsShouldUseItsRegistry() {
+		this.contextRunner
+			.withConfiguration(AutoConfigurations.of(MetricsAutoConfiguration.class,
+					SimpleMetricsExportAutoConfiguration.class, CompositeMeterRegistryAutoConfiguration.class))
+			.withPropertyValues("lambda.extension.runtime-api=" + this.emulator.runtimeApi())
+			.run((context) -> {
+				assertThat(context).hasSingleBean(LambdaExtensionMetrics.class);
+				assertThat(context.getBean(MeterRegistry.class).find("lambda.extension.telemetry.batches").counter())
+					.isNotNull();
+			});
+	}
+
+	@Test
+	void runWithoutMicrometerShouldNotRecordMeters() {
+		this.contextRunner.withClassLoader(new FilteredClassLoader("io.micrometer.core"))
+			.withConfiguration(AutoConfigurations.of(MetricsAutoConfiguration.class,
+					SimpleMetricsExportAutoConfiguration.class, CompositeMeterRegistryAutoConfiguration.class))
+			.withPropertyValues("lambda.extension.runtime-api=" + this.emulator.runtimeApi())
+			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(LambdaExtensionMetrics.class));
+	}
+
+	@Test
+	void runWithFunctionMetricsEnabledShouldSubscribeToPlatformTelemetry() {
+		this.contextRunner.withBean(SimpleMeterRegistry.class)
+			.withPropertyValues("lambda.extension.runtime-api=" + this.emulator.runtimeApi(),
+					"lambda.extension.metrics.function.enabled=true")
+			.run((context) -> {
+				assertThat(context).hasSingleBean(LambdaFunctionMetrics.class);
+				this.emulator.awaitInitComplete(WAIT);
+				assertThat(this.emulator.telemetrySubscriptions()).singleElement()
+					.satisfies((subscription) -> assertThat(subscription.types()).containsExactly("platform"));
+			});
+	}
+
+	@Test
+	void runWithFunctionMetricsEnabledAndTelemetryDisabledShouldNotRecordFunctionMeters() {
+		this.contextRunner.withBean(SimpleMeterRegistry.class)
+			.withPropertyValues("lambda.extension.runtime-api=" + this.emulator.runtimeApi(),
+					"lambda.extension.metrics.function.enabled=true", "lambda.extension.telemetry.enabled=false")
+			.run((context) -> assertThat(context).hasNotFailed()
+				.hasSingleBean(LambdaExtensionMetrics.class)
+				.doesNotHaveBean(TelemetryDispatcherMetrics.class)
+				.doesNotHaveBean(LambdaFunctionMetrics.class));
+	}
+
+}

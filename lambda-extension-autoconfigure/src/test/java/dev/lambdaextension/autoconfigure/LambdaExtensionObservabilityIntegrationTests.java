@@ -1,0 +1,177 @@
+package dev.lambdaextension.autoconfigure;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import dev.lambdaextension.actuate.endpoint.LambdaExtensionEndpoint;
+import dev.lambdaextension.health.LambdaExtensionHealthIndicator;
+import dev.lambdaextension.lifecycle.ExtensionEventHistory.EntryType;
+import dev.lambdaextension.lifecycle.ExtensionExitHandler;
+import dev.lambdaextension.lifecycle.ExtensionState;
+import dev.lambdaextension.telemetry.FunctionLog;
+import dev.lambdaextension.telemetry.TelemetryListener;
+import dev.lambdaextension.test.emulator.InvocationStatus;
+import dev.lambdaextension.test.emulator.InvokeRequest;
+import dev.lambdaextension.test.emulator.LambdaEmulator;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.search.Search;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.Status;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Integration tests of the health indicator, the endpoint and the meters against the
+ * local Lambda emulator.
+ */
+class LambdaExtensionObservabilityIntegrationTests {
+
+	private static final Duration WAIT = Duration.ofSeconds(10);
+
+	private LambdaEmulator emulator;
+
+	private final CompletableFuture<Integer> exitStatus = new CompletableFuture<>();
+
+	@AfterEach
+	void closeEmulator() {
+		if (this.emulator != null) {
+			this.emulator.close();
+		}
+	}
+
+	private ApplicationContextRunner runner() {
+		this.emulator = LambdaEmulator.builder().functionName("orders").functionVersion("7").build();
+		return new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(LambdaExtensionAutoConfiguration.class,
+					LambdaTelemetryAutoConfiguration.class, LambdaExtensionHealthContributorAutoConfiguration.class,
+					LambdaExtensionEndpointAutoConfiguration.class, LambdaExtensionMetricsAutoConfiguration.class))
+			.withBean(SimpleMeterRegistry.class)
+			.withBean(ExtensionExitHandler.class, () -> this.exitStatus::complete)
+			.withPropertyValues("lambda.extension.name=observability-test",
+					"lambda.extension.runtime-api=" + this.emulator.runtimeApi(),
+					"lambda.extension.telemetry.buffering.timeout=25ms", "lambda.extension.retry.max-attempts=1",
+					"lambda.extension.metrics.function.enabled=true",
+					"management.endpoints.web.exposure.include=lambdaextension");
+	}
+
+	@Test
+	void telemetryShouldDriveMetersHealthAndEndpoint() {
+		runner().withBean(FailingLogListener.class).run((context) -> {
+			MeterRegistry registry = context.getBean(MeterRegistry.class);
+			LambdaExtensionHealthIndicator health = context.getBean(LambdaExtensionHealthIndicator.class);
+			this.emulator.awaitInitComplete(WAIT);
+			assertThat(health.health().getStatus()).isEqualTo(Status.UP);
+			this.emulator.invoke(InvokeRequest.builder().duration(Duration.ofMillis(40)).log("hello").build())
+				.awaitExtensionsDone(WAIT);
+			this.emulator.invoke(InvokeRequest.builder().status(InvocationStatus.ERROR).errorType("Function.Unhandled")
+				.build()).awaitExtensionsDone(WAIT);
+			this.emulator.invoke(InvokeRequest.builder().status(InvocationStatus.TIMEOUT).build())
+				.awaitExtensionsDone(WAIT);
+			this.emulator.emitTelemetry("{\"time\":\"2025-11-23T10:15:30.000Z\",\"type\":\"platform.logsDropped\","
+					+ "\"record\":{\"droppedBytes\":4096,\"droppedRecords\":3,\"reason\":\"behind\"}}");
+			this.emulator.invoke().awaitExtensionsDone(WAIT);
+			assertThat(this.emulator.postToSubscriber("observability-test", "{\"not\":\"an array\"}")).isEqualTo(400);
+			assertThat(this.emulator.postToSubscriber("observability-test",
+					"[{\"time\":\"bad\",\"type\":\"platform.start\",\"record\":{}}]"))
+				.isEqualTo(200);
+			assertThat(this.emulator.flushTelemetry(WAIT)).isTrue();
+			await().atMost(WAIT).untilAsserted(() -> {
+				assertThat(counter(registry.find("lambda.function.invocations").tag("status", "success"))).isEqualTo(2);
+				assertThat(counter(registry.find("lambda.function.invocations").tag("status", "error"))).isEqualTo(1);
+				assertThat(counter(registry.find("lambda.function.invocations").tag("status", "timeout"))).isEqualTo(1);
+				assertThat(counter(registry.find("lambda.function.logs.dropped"))).isEqualTo(3);
+			});
+			assertThat(counter(registry.find("lambda.function.cold.starts").tag("function", "orders").tag("version", "7")))
+				.isEqualTo(1);
+			assertThat(registry.get("lambda.function.duration").tag("status", "success").timer().count()).isEqualTo(2);
+			assertThat(registry.get("lambda.function.billed.duration").tag("status", "timeout").timer().count())
+				.isEqualTo(1);
+			assertThat(registry.get("lambda.function.init.duration").timer().count()).isEqualTo(1);
+			assertThat(registry.get("lambda.function.memory.max.used").summary().count()).isEqualTo(4);
+			assertThat(counter(registry.find("lambda.extension.telemetry.events").tag("type", "platform.report")))
+				.isEqualTo(4);
+			assertThat(counter(registry.find("lambda.extension.telemetry.events").tag("type", "function"))).isEqualTo(1);
+			assertThat(counter(registry.find("lambda.extension.telemetry.batches"))).isPositive();
+			assertThat(counter(registry.find("lambda.extension.telemetry.parse.failures").tag("scope", "batch")))
+				.isEqualTo(1);
+			assertThat(counter(registry.find("lambda.extension.telemetry.parse.failures").tag("scope", "event")))
+				.isEqualTo(1);
+			assertThat(counter(registry.find("lambda.extension.telemetry.listener.failures")
+				.tag("listener", "failingLogs"))).isEqualTo(1);
+			assertThat(registry.get("lambda.extension.telemetry.dispatch.latency").timer().count()).isPositive();
+			assertThat(registry.get("lambda.extension.next.wait").tag("event", "invoke").timer().count()).isEqualTo(4);
+			assertThat(registry.get("lambda.extension.invoke.overhead").timer().count()).isEqualTo(4);
+			double registered = startup(registry, "registered");
+			double subscribed = startup(registry, "subscribed");
+			double firstNext = startup(registry, "first-next");
+			assertThat(registered).isPositive().isLessThanOrEqualTo(subscribed);
+			assertThat(subscribed).isLessThanOrEqualTo(firstNext);
+			assertThat(registry.getMeters()).allSatisfy((meter) -> assertThat(meter.getId().getTagsAsIterable())
+				.noneSatisfy((tag) -> assertThat(tag.getKey()).containsIgnoringCase("request")));
+			Health details = health.health();
+			assertThat(details.getDetails()).containsEntry("state", ExtensionState.RUNNING)
+				.containsEntry("functionName", "orders")
+				.containsEntry("functionVersion", "7")
+				.containsEntry("telemetrySubscribed", true)
+				.containsEntry("listenerFailures", 1L)
+				.containsEntry("droppedEvents", 0L)
+				.containsEntry("malformedEvents", 1L);
+			LambdaExtensionEndpoint.LambdaExtensionDescriptor descriptor = context
+				.getBean(LambdaExtensionEndpoint.class)
+				.extension();
+			assertThat(descriptor.subscription().types()).containsExactly("platform", "function");
+			assertThat(descriptor.listeners()).extracting((listener) -> listener.id())
+				.containsExactlyInAnyOrder("lambdaFunctionMetrics", "failingLogs");
+			assertThat(descriptor.recentEvents()).filteredOn((event) -> event.type() == EntryType.INVOKE).hasSize(4);
+			this.emulator.shutdown("spindown", Duration.ofSeconds(2));
+			assertThat(this.exitStatus.get(WAIT.toSeconds(), TimeUnit.SECONDS)).isZero();
+			assertThat(health.health().getStatus()).isEqualTo(Status.OUT_OF_SERVICE);
+			assertThat(registry.get("lambda.extension.next.wait").tag("event", "shutdown").timer().count()).isOne();
+		});
+	}
+
+	@Test
+	void failedLoopShouldTurnHealthDown() {
+		runner().run((context) -> {
+			LambdaExtensionHealthIndicator health = context.getBean(LambdaExtensionHealthIndicator.class);
+			LambdaExtensionEndpoint endpoint = context.getBean(LambdaExtensionEndpoint.class);
+			this.emulator.awaitInitComplete(WAIT);
+			assertThat(health.health().getStatus()).isEqualTo(Status.UP);
+			this.emulator.failNext(LambdaEmulator.NEXT_PATH, 500, 1);
+			this.emulator.invoke();
+			assertThat(this.exitStatus.get(WAIT.toSeconds(), TimeUnit.SECONDS)).isEqualTo(1);
+			Health down = health.health();
+			assertThat(down.getStatus()).isEqualTo(Status.DOWN);
+			assertThat(down.getDetails()).containsEntry("state", ExtensionState.FAILED);
+			assertThat(endpoint.extension().recentEvents())
+				.extracting((event) -> event.type())
+				.endsWith(EntryType.INVOKE, EntryType.FAILED);
+		});
+	}
+
+	private static double counter(Search search) {
+		return (search.counter() != null) ? search.counter().count() : 0;
+	}
+
+	private static double startup(MeterRegistry registry, String phase) {
+		return registry.get("lambda.extension.startup").tag("phase", phase).timeGauge().value(TimeUnit.MILLISECONDS);
+	}
+
+	static class FailingLogListener {
+
+		@TelemetryListener(id = "failingLogs", types = "function")
+		void onLog(FunctionLog log) {
+			throw new IllegalStateException("listener failure");
+		}
+
+	}
+
+}

@@ -1,0 +1,140 @@
+package dev.lambdaextension.metrics;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import dev.lambdaextension.client.InvokeEvent;
+import dev.lambdaextension.client.RegisterResponse;
+import dev.lambdaextension.telemetry.TelemetryBatchParser;
+import dev.lambdaextension.telemetry.TelemetryEvent;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link LambdaExtensionMetrics}.
+ */
+class LambdaExtensionMetricsTests {
+
+	private static final Instant PROCESS_START = Instant.parse("2025-11-23T10:15:00Z");
+
+	private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+
+	private final MutableClock clock = new MutableClock();
+
+	private final LambdaExtensionMetrics metrics = new LambdaExtensionMetrics(this.registry, this.clock,
+			PROCESS_START);
+
+	@Test
+	void batchReceivedShouldCountEventsByTypeWithUnknownTypesFolded() {
+		this.metrics.batchReceived(events("platform.start", "function", "function", "platform.start", "made.up",
+				"other.made.up"));
+		this.metrics.batchReceived(List.of());
+		assertThat(this.registry.get("lambda.extension.telemetry.batches").counter().count()).isEqualTo(2);
+		assertThat(events("platform.start")).hasSize(1);
+		assertThat(count("platform.start")).isEqualTo(2);
+		assertThat(count("function")).isEqualTo(2);
+		assertThat(count("unknown")).isEqualTo(2);
+		assertThat(this.registry.find("lambda.extension.telemetry.events").tag("type", "made.up").counter()).isNull();
+	}
+
+	@Test
+	void startupPhasesShouldBeMeasuredFromProcessStartOnce() {
+		this.clock.now = PROCESS_START.plusMillis(300);
+		this.metrics.registered(new RegisterResponse("ext", "fn", "1", null, null));
+		this.clock.now = PROCESS_START.plusMillis(450);
+		this.metrics.firstNext();
+		this.clock.now = PROCESS_START.plusMillis(900);
+		this.metrics.firstNext();
+		assertThat(phase("registered")).isEqualTo(300);
+		assertThat(phase("first-next")).isEqualTo(450);
+		assertThat(this.registry.find("lambda.extension.startup").tag("phase", "subscribed").timeGauge()).isNull();
+	}
+
+	@Test
+	void loopTimingsShouldBeRecordedByEvent() {
+		InvokeEvent invoke = new InvokeEvent("request-1", Instant.now().plusSeconds(3), null, null);
+		this.metrics.eventReceived(invoke, Duration.ofMillis(20));
+		this.metrics.invokeHandled(invoke, Duration.ofMillis(7));
+		assertThat(this.registry.get("lambda.extension.next.wait").tag("event", "invoke").timer().count()).isOne();
+		assertThat(this.registry.get("lambda.extension.invoke.overhead").timer().totalTime(TimeUnit.MILLISECONDS))
+			.isEqualTo(7);
+		assertThat(this.registry.getMeters()).allSatisfy((meter) -> assertThat(meter.getId().getTags())
+			.noneSatisfy((tag) -> assertThat(tag.getValue()).isEqualTo("request-1")));
+	}
+
+	@Test
+	void pipelineFailuresShouldBeCounted() {
+		this.metrics.eventsMalformed(3);
+		this.metrics.batchMalformed();
+		this.metrics.eventsRejected(5);
+		this.metrics.eventsDropped(7);
+		this.metrics.eventsUndelivered(11);
+		this.metrics.listenerFailed("reports", new IllegalStateException());
+		this.metrics.listenerFailed("reports", new IllegalStateException());
+		assertThat(this.registry.get("lambda.extension.telemetry.parse.failures").tag("scope", "event").counter().count())
+			.isEqualTo(3);
+		assertThat(this.registry.get("lambda.extension.telemetry.parse.failures").tag("scope", "batch").counter().count())
+			.isEqualTo(1);
+		assertThat(this.registry.get("lambda.extension.telemetry.rejected").counter().count()).isEqualTo(5);
+		assertThat(this.registry.get("lambda.extension.telemetry.dropped").tag("reason", "overflow").counter().count())
+			.isEqualTo(7);
+		assertThat(this.registry.get("lambda.extension.telemetry.dropped").tag("reason", "shutdown").counter().count())
+			.isEqualTo(11);
+		assertThat(this.registry.get("lambda.extension.telemetry.listener.failures")
+			.tag("listener", "reports")
+			.counter()
+			.count()).isEqualTo(2);
+	}
+
+	private double count(String type) {
+		return this.registry.get("lambda.extension.telemetry.events").tag("type", type).counter().count();
+	}
+
+	private double phase(String phase) {
+		return this.registry.get("lambda.extension.startup").tag("phase", phase).timeGauge().value(TimeUnit.MILLISECONDS);
+	}
+
+	private static List<TelemetryEvent> events(String... types) {
+		StringBuilder body = new StringBuilder("[");
+		for (int i = 0; i < types.length; i++) {
+			body.append((i > 0) ? "," : "")
+				.append("{\"time\":\"2025-11-23T10:15:01.100Z\",\"type\":\"")
+				.append(types[i])
+				.append("\",\"record\":")
+				.append("function".equals(types[i]) ? "\"x\"" : "{\"requestId\":\"r\"}")
+				.append("}");
+		}
+		return new TelemetryBatchParser().parse(body.append("]").toString().getBytes(StandardCharsets.UTF_8))
+			.events();
+	}
+
+	static class MutableClock extends Clock {
+
+		Instant now = PROCESS_START;
+
+		@Override
+		public ZoneId getZone() {
+			return ZoneOffset.UTC;
+		}
+
+		@Override
+		public Clock withZone(ZoneId zone) {
+			return this;
+		}
+
+		@Override
+		public Instant instant() {
+			return this.now;
+		}
+
+	}
+
+}
