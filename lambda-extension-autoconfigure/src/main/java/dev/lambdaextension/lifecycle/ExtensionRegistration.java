@@ -85,14 +85,6 @@ public final class ExtensionRegistration {
 	}
 
 	/**
-	 * Whether the registration succeeded, without waiting.
-	 * @return whether registered
-	 */
-	public boolean isRegistered() {
-		return this.response.isDone() && !this.response.isCompletedExceptionally();
-	}
-
-	/**
 	 * Report a failure during Init through {@code init/error}, once, waiting briefly for a
 	 * registration still under way. Does nothing when the extension is not registered.
 	 * @param failure the failure
