@@ -145,6 +145,7 @@ public class ExtensionEventLoop implements SmartLifecycle {
 			this.polling = false;
 			Thread loop = this.thread;
 			if (loop != null && loop != Thread.currentThread()) {
+				this.client.abortCalls();
 				loop.interrupt();
 				try {
 					loop.join(STOP_TIMEOUT.toMillis());

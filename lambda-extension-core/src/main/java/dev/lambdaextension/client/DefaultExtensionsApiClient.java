@@ -1,15 +1,14 @@
 package dev.lambdaextension.client;
 
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
 import tools.jackson.databind.JsonNode;
 
 /**
- * {@link ExtensionsApiClient} on the JDK HTTP client.
+ * {@link ExtensionsApiClient} on {@link RuntimeApiHttp}.
  *
  * @since 0.1.0
  */
@@ -29,35 +28,31 @@ public class DefaultExtensionsApiClient implements ExtensionsApiClient {
 
 	@Override
 	public RegisterResponse register(String name, Set<LifecycleEventType> events, boolean acceptAccountId) {
-		HttpRequest.Builder request = this.http.request(BASE + "/register", false)
-			.header(RuntimeApiHttp.EXTENSION_NAME, name)
-			.header("Content-Type", "application/json")
-			.POST(this.http.json(Map.of("events", events.stream().map(Enum::name).sorted().toList())));
+		Map<String, String> headers = new LinkedHashMap<>();
+		headers.put(RuntimeApiHttp.EXTENSION_NAME, name);
 		if (acceptAccountId) {
-			request.header(RuntimeApiHttp.ACCEPT_FEATURE, "accountId");
+			headers.put(RuntimeApiHttp.ACCEPT_FEATURE, "accountId");
 		}
-		HttpResponse<byte[]> response = this.http.send("register", request.build());
-		if (response.statusCode() != 200) {
+		RuntimeApiHttp.Response response = this.http.call("register", "POST", BASE + "/register", headers,
+				Map.of("events", events.stream().map(Enum::name).sorted().toList()), false);
+		if (response.status() != 200) {
 			throw this.http.error("register", response);
 		}
-		String extensionId = response.headers()
-			.firstValue(RuntimeApiHttp.EXTENSION_IDENTIFIER)
-			.orElseThrow(() -> new ExtensionsApiException("register", 200, "InvalidResponse",
-					"no " + RuntimeApiHttp.EXTENSION_IDENTIFIER + " header"));
+		if (response.extensionId() == null) {
+			throw new ExtensionsApiException("register", 200, "InvalidResponse",
+					"no " + RuntimeApiHttp.EXTENSION_IDENTIFIER + " header");
+		}
 		JsonNode body = this.http.readBody("register", response);
-		return new RegisterResponse(extensionId, RuntimeApiHttp.text(body, "functionName"),
+		return new RegisterResponse(response.extensionId(), RuntimeApiHttp.text(body, "functionName"),
 				RuntimeApiHttp.text(body, "functionVersion"), RuntimeApiHttp.text(body, "handler"),
 				RuntimeApiHttp.text(body, "accountId"));
 	}
 
 	@Override
 	public NextEvent next(String extensionId) {
-		HttpRequest request = this.http.request(BASE + "/event/next", true)
-			.header(RuntimeApiHttp.EXTENSION_IDENTIFIER, extensionId)
-			.GET()
-			.build();
-		HttpResponse<byte[]> response = this.http.send("next", request);
-		if (response.statusCode() != 200) {
+		RuntimeApiHttp.Response response = this.http.call("next", "GET", BASE + "/event/next",
+				Map.of(RuntimeApiHttp.EXTENSION_IDENTIFIER, extensionId), null, true);
+		if (response.status() != 200) {
 			throw this.http.error("next", response);
 		}
 		JsonNode body = this.http.readBody("next", response);
@@ -88,16 +83,18 @@ public class DefaultExtensionsApiClient implements ExtensionsApiClient {
 	}
 
 	private void reportError(String operation, String extensionId, ExtensionError error) {
-		HttpRequest request = this.http.request(BASE + "/" + operation, false)
-			.header(RuntimeApiHttp.EXTENSION_IDENTIFIER, extensionId)
-			.header(RuntimeApiHttp.FUNCTION_ERROR_TYPE, error.errorType())
-			.header("Content-Type", "application/json")
-			.POST(this.http.json(Map.of("errorType", error.errorType(), "errorMessage", error.errorMessage())))
-			.build();
-		HttpResponse<byte[]> response = this.http.send(operation, request);
-		if (response.statusCode() / 100 != 2) {
+		RuntimeApiHttp.Response response = this.http.call(operation, "POST", BASE + "/" + operation,
+				Map.of(RuntimeApiHttp.EXTENSION_IDENTIFIER, extensionId, RuntimeApiHttp.FUNCTION_ERROR_TYPE,
+						error.errorType()),
+				Map.of("errorType", error.errorType(), "errorMessage", error.errorMessage()), false);
+		if (response.status() / 100 != 2) {
 			throw this.http.error(operation, response);
 		}
+	}
+
+	@Override
+	public void abortCalls() {
+		this.http.abortCalls();
 	}
 
 }

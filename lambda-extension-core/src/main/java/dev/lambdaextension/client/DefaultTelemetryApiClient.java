@@ -1,12 +1,10 @@
 package dev.lambdaextension.client;
 
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * {@link TelemetryApiClient} on the JDK HTTP client.
+ * {@link TelemetryApiClient} on {@link RuntimeApiHttp}.
  *
  * @since 0.1.0
  */
@@ -26,13 +24,9 @@ public class DefaultTelemetryApiClient implements TelemetryApiClient {
 
 	@Override
 	public SubscriptionOutcome subscribe(String extensionId, TelemetrySubscription subscription) {
-		HttpRequest request = this.http.request(PATH, false)
-			.header(RuntimeApiHttp.EXTENSION_IDENTIFIER, extensionId)
-			.header("Content-Type", "application/json")
-			.PUT(this.http.json(body(subscription)))
-			.build();
-		HttpResponse<byte[]> response = this.http.send("telemetry subscription", request);
-		return switch (response.statusCode()) {
+		RuntimeApiHttp.Response response = this.http.call("telemetry subscription", "PUT", PATH,
+				Map.of(RuntimeApiHttp.EXTENSION_IDENTIFIER, extensionId), body(subscription), false);
+		return switch (response.status()) {
 			case 200 -> SubscriptionOutcome.SUBSCRIBED;
 			case 202 -> SubscriptionOutcome.NOT_SUPPORTED;
 			default -> throw this.http.error("telemetry subscription", response);

@@ -43,4 +43,11 @@ public interface ExtensionsApiClient {
 	 */
 	void exitError(String extensionId, ExtensionError error);
 
+	/**
+	 * Abort the calls in progress, such as a parked {@link #next}: they fail with an
+	 * {@link ExtensionsApiException}. Used when the extension stops.
+	 */
+	default void abortCalls() {
+	}
+
 }
