@@ -309,9 +309,10 @@ public class LambdaExtensionProperties {
 		private DataSize maxBytes = DataSize.ofKilobytes(256);
 
 		/**
-		 * Longest time Lambda buffers before delivering a batch. Between 25ms and 30s.
+		 * Longest time Lambda buffers before delivering a batch. Between 25ms and 30s. The
+		 * freeze barrier waits up to this long after each invocation, so short is cheap.
 		 */
-		private Duration timeout = Duration.ofMillis(100);
+		private Duration timeout = Duration.ofMillis(25);
 
 		public int getMaxItems() {
 			return this.maxItems;
@@ -481,7 +482,7 @@ public class LambdaExtensionProperties {
 		/**
 		 * Longest wait for platform.runtimeDone; never past the invocation's deadline.
 		 */
-		private Duration timeout = Duration.ofSeconds(2);
+		private Duration timeout = Duration.ofSeconds(1);
 
 		public boolean isEnabled() {
 			return this.enabled;

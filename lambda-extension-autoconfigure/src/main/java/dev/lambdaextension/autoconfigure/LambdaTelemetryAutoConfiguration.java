@@ -14,6 +14,7 @@ import dev.lambdaextension.listener.TelemetryListenerAnnotationBeanPostProcessor
 import dev.lambdaextension.listener.TelemetryListenerErrorHandler;
 import dev.lambdaextension.listener.TelemetryListenerRegistry;
 import dev.lambdaextension.telemetry.TelemetryBatchParser;
+import dev.lambdaextension.telemetry.TelemetryListener;
 import dev.lambdaextension.telemetry.TelemetryObserver;
 import dev.lambdaextension.telemetry.dispatch.DispatchOptions;
 import dev.lambdaextension.telemetry.dispatch.TelemetryDispatcher;
@@ -22,16 +23,22 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.LazyInitializationExcludeFilter;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.MethodIntrospector;
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.core.annotation.AnnotationUtils;
 import org.springframework.util.unit.DataSize;
 
 /**
  * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration Auto-configuration}
  * of the Telemetry API: {@code @TelemetryListener} methods, the local endpoint Lambda
- * posts batches to, the dispatch queue, and the subscription during Init.
+ * posts batches to, the dispatch queue, and the subscription during Init. Beans with
+ * {@code @TelemetryListener} methods are never initialised lazily: the subscription's
+ * types come from them.
  *
  * @since 0.1.0
  */
@@ -49,6 +56,16 @@ public final class LambdaTelemetryAutoConfiguration {
 	@ConditionalOnMissingBean
 	static TelemetryListenerAnnotationBeanPostProcessor telemetryListenerAnnotationBeanPostProcessor() {
 		return new TelemetryListenerAnnotationBeanPostProcessor();
+	}
+
+	@Bean
+	static LazyInitializationExcludeFilter telemetryListenerLazyInitializationExcludeFilter() {
+		return (beanName, definition, beanType) -> AnnotationUtils.isCandidateClass(beanType, TelemetryListener.class)
+				&& !MethodIntrospector
+					.selectMethods(beanType,
+							(MethodIntrospector.MetadataLookup<TelemetryListener>) (method) -> AnnotatedElementUtils
+								.findMergedAnnotation(method, TelemetryListener.class))
+					.isEmpty();
 	}
 
 	@Bean

@@ -25,6 +25,7 @@ import dev.lambdaextension.test.emulator.TelemetrySubscription;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.boot.LazyInitializationBeanFactoryPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.event.EventListener;
@@ -77,6 +78,18 @@ class LambdaTelemetryIntegrationTests {
 				assertThat(subscription.schemaVersion()).isEqualTo("2025-01-29");
 				int port = context.getBean(TelemetryReceiver.class).getPort();
 				assertThat(subscription.destinationUri()).isEqualTo("http://sandbox.localdomain:" + port + "/");
+			});
+	}
+
+	@Test
+	void lazyInitializationShouldStillFindListeners() {
+		runner(LambdaEmulator.builder())
+			.withBean(LazyInitializationBeanFactoryPostProcessor.class, LazyInitializationBeanFactoryPostProcessor::new)
+			.withBean(ReportListener.class)
+			.run((context) -> {
+				this.emulator.awaitInitComplete(WAIT);
+				assertThat(this.emulator.telemetrySubscriptions()).singleElement()
+					.satisfies((subscription) -> assertThat(subscription.types()).containsExactly("platform"));
 			});
 	}
 

@@ -49,6 +49,15 @@ import org.jspecify.annotations.Nullable;
  */
 public final class LambdaEmulator implements AutoCloseable {
 
+	static {
+		// The JDK HTTP server writes a response's headers and body separately; without
+		// TCP_NODELAY, Nagle's algorithm and the client's delayed ACK hold every answered
+		// next for about 40 ms. The property is read once, when the first server starts.
+		if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+			System.setProperty("sun.net.httpserver.nodelay", "true");
+		}
+	}
+
 	/**
 	 * Path of the register call.
 	 */
