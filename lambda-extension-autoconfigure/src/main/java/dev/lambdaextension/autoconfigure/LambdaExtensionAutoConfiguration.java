@@ -10,7 +10,6 @@ import dev.lambdaextension.lifecycle.ExtensionObserver;
 import dev.lambdaextension.lifecycle.ExtensionRegistration;
 import dev.lambdaextension.lifecycle.ExtensionTerminator;
 import dev.lambdaextension.lifecycle.RetryBackoff;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -39,8 +38,7 @@ public final class LambdaExtensionAutoConfiguration {
 	@Bean(LambdaExtensionRunListener.HTTP_BEAN_NAME)
 	@ConditionalOnMissingBean
 	RuntimeApiHttp lambdaRuntimeApiHttp(Environment environment, LambdaExtensionProperties properties) {
-		return new RuntimeApiHttp(LambdaRuntimeApiAddress.find(environment), JsonMapper.shared(),
-				properties.getRequestTimeout());
+		return new RuntimeApiHttp(LambdaRuntimeApiAddress.find(environment), properties.getRequestTimeout());
 	}
 
 	@Bean

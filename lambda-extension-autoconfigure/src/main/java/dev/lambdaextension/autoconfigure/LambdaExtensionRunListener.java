@@ -9,7 +9,6 @@ import dev.lambdaextension.lifecycle.ExtensionRegistration;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.bootstrap.ConfigurableBootstrapContext;
 import org.springframework.boot.SpringApplication;
@@ -20,11 +19,14 @@ import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 
 /**
- * Registers the extension as soon as the environment is prepared, on a thread of its own,
- * while the application context is still being built: Lambda starts the function's
- * runtime only once every extension has registered. The registration in progress is handed
- * to the context as a bean. If the application then fails to start, the failure is reported
- * through {@code init/error}.
+ * Registers the extension as early as the process can, on a thread of its own, while the
+ * application context is still being built: Lambda starts the function's runtime only once
+ * every extension has registered. When the launcher passes {@code -Dlambda.extension.name}
+ * and Lambda sets {@code AWS_LAMBDA_RUNTIME_API}, that is when the application starts,
+ * before any configuration file is read (which is then checked to agree); otherwise it is
+ * once the environment is prepared. The registration in progress is handed to the context
+ * as a bean. If the application then fails to start, the failure is reported through
+ * {@code init/error}.
  */
 class LambdaExtensionRunListener implements SpringApplicationRunListener, Ordered {
 
@@ -34,9 +36,13 @@ class LambdaExtensionRunListener implements SpringApplicationRunListener, Ordere
 
 	static final String HTTP_BEAN_NAME = "lambdaRuntimeApiHttp";
 
+	private static final Duration STARTING_REQUEST_TIMEOUT = Duration.ofSeconds(5);
+
 	private @Nullable RuntimeApiHttp http;
 
 	private @Nullable ExtensionRegistration registration;
+
+	private @Nullable RegistrationRequest registered;
 
 	LambdaExtensionRunListener(SpringApplication application, String[] args) {
 	}
@@ -47,20 +53,49 @@ class LambdaExtensionRunListener implements SpringApplicationRunListener, Ordere
 	}
 
 	@Override
+	public void starting(ConfigurableBootstrapContext bootstrapContext) {
+		RegistrationRequest request = RegistrationRequest.fromSystem();
+		if (request != null) {
+			register(request, new RuntimeApiHttp(request.runtimeApi(), STARTING_REQUEST_TIMEOUT));
+		}
+	}
+
+	@Override
 	public void environmentPrepared(ConfigurableBootstrapContext bootstrapContext,
 			ConfigurableEnvironment environment) {
 		if (!LambdaRuntimeApiAddress.isActive(environment)) {
+			if (this.registered != null) {
+				throw new IllegalStateException("The extension registered as " + this.registered
+						+ " when the process started, but the configuration turns it off (lambda.extension.enabled "
+						+ "or the runtime API address)");
+			}
 			return;
 		}
 		LambdaExtensionProperties properties = Binder.get(environment)
 			.bindOrCreate("lambda.extension", LambdaExtensionProperties.class);
-		if (!properties.isEarlyRegistration()) {
+		RegistrationRequest configured = new RegistrationRequest(LambdaRuntimeApiAddress.find(environment),
+				ExtensionNameResolver.resolve(environment), properties.getEvents(), properties.isAcceptAccountId());
+		if (this.registered != null) {
+			String difference = this.registered.firstDifference(configured);
+			if (difference != null) {
+				throw new IllegalStateException("The extension registered as " + this.registered
+						+ " when the process started, before the configuration files were read, but " + difference
+						+ " there asks for " + configured + ". Pass " + difference
+						+ " as a system property, or start with -Dlambda.extension.early-registration=false");
+			}
+			this.http = new RuntimeApiHttp(configured.runtimeApi(), properties.getRequestTimeout());
 			return;
 		}
-		this.http = new RuntimeApiHttp(LambdaRuntimeApiAddress.find(environment), JsonMapper.shared(),
-				properties.getRequestTimeout());
-		this.registration = ExtensionRegistration.start(new DefaultExtensionsApiClient(this.http),
-				ExtensionNameResolver.resolve(environment), properties.getEvents(), properties.isAcceptAccountId());
+		if (properties.isEarlyRegistration()) {
+			register(configured, new RuntimeApiHttp(configured.runtimeApi(), properties.getRequestTimeout()));
+		}
+	}
+
+	private void register(RegistrationRequest request, RuntimeApiHttp http) {
+		this.http = http;
+		this.registered = request;
+		this.registration = ExtensionRegistration.start(new DefaultExtensionsApiClient(http), request.name(),
+				request.events(), request.acceptAccountId());
 	}
 
 	@Override

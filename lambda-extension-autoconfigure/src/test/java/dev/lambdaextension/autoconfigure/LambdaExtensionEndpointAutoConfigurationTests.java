@@ -62,7 +62,7 @@ class LambdaExtensionEndpointAutoConfigurationTests {
 				assertThat(descriptor.state()).isEqualTo(ExtensionState.RUNNING);
 				assertThat(descriptor.registration().functionName()).isEqualTo(this.emulator.functionName());
 				assertThat(descriptor.subscription().types()).containsExactly("platform");
-				assertThat(descriptor.subscription().buffering().timeoutMs()).isEqualTo(100);
+				assertThat(descriptor.subscription().buffering().timeoutMs()).isEqualTo(25);
 				assertThat(descriptor.receiver().running()).isTrue();
 				assertThat(descriptor.dispatch().capacity()).isEqualTo(10_000);
 				assertThat(descriptor.listeners()).isEmpty();

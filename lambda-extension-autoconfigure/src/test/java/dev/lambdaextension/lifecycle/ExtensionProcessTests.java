@@ -7,6 +7,7 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -89,18 +90,29 @@ class ExtensionProcessTests {
 		assertThat(Instant.now()).isBefore(deadline.plusMillis(250));
 	}
 
-	private Result run(String runtimeApi) throws Exception {
-		CompletableFuture<String> output = start(runtimeApi);
+	@Test
+	void configurationContradictingTheStartupRegistrationShouldReportInitError() throws Exception {
+		this.emulator = LambdaEmulator.start();
+		Result result = run(this.emulator.runtimeApi(), "--lambda.extension.events=INVOKE");
+		assertThat(result.exitCode()).isNotZero();
+		assertThat(result.output()).contains("but lambda.extension.events there asks for");
+		assertThat(this.emulator.extensions()).singleElement()
+			.satisfies((extension) -> assertThat(extension.initErrorType()).isEqualTo("Extension.IllegalStateException"));
+	}
+
+	private Result run(String runtimeApi, String... args) throws Exception {
+		CompletableFuture<String> output = start(runtimeApi, args);
 		assertThat(this.process.waitFor(EXIT_WAIT.toSeconds(), TimeUnit.SECONDS)).as("process exited").isTrue();
 		return new Result(this.process.exitValue(), output.get(10, TimeUnit.SECONDS));
 	}
 
-	private CompletableFuture<String> start(String runtimeApi) throws IOException {
+	private CompletableFuture<String> start(String runtimeApi, String... args) throws IOException {
 		String java = ProcessHandle.current().info().command().orElse("java");
-		ProcessBuilder builder = new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"),
+		List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
 				"-Dlambda.extension.name=fixture", "-Dlambda.extension.retry.initial-delay=10ms",
-				FixtureExtension.class.getName()))
-			.redirectErrorStream(true);
+				FixtureExtension.class.getName()));
+		command.addAll(List.of(args));
+		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
 		builder.environment().put("AWS_LAMBDA_RUNTIME_API", runtimeApi);
 		this.process = builder.start();
 		return CompletableFuture.supplyAsync(() -> readAll(this.process.getInputStream()));

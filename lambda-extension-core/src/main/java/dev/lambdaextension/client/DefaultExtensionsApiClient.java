@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import tools.jackson.databind.JsonNode;
 
@@ -33,8 +34,12 @@ public class DefaultExtensionsApiClient implements ExtensionsApiClient {
 		if (acceptAccountId) {
 			headers.put(RuntimeApiHttp.ACCEPT_FEATURE, "accountId");
 		}
+		String eventList = events.stream()
+			.map(Enum::name)
+			.sorted()
+			.collect(Collectors.joining("\",\"", "{\"events\":[\"", "\"]}"));
 		RuntimeApiHttp.Response response = this.http.call("register", "POST", BASE + "/register", headers,
-				Map.of("events", events.stream().map(Enum::name).sorted().toList()), false);
+				new RuntimeApiHttp.JsonText(events.isEmpty() ? "{\"events\":[]}" : eventList), false);
 		if (response.status() != 200) {
 			throw this.http.error("register", response);
 		}

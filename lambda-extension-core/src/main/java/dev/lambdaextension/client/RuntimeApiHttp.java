@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.net.HttpURLConnection;
 import java.net.Proxy;
 import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
@@ -41,7 +42,7 @@ public final class RuntimeApiHttp {
 
 	private final String runtimeApi;
 
-	private final JsonMapper jsonMapper;
+	private volatile @Nullable JsonMapper jsonMapper;
 
 	private final Duration requestTimeout;
 
@@ -58,6 +59,28 @@ public final class RuntimeApiHttp {
 		this.runtimeApi = runtimeApi;
 		this.jsonMapper = jsonMapper;
 		this.requestTimeout = requestTimeout;
+	}
+
+	/**
+	 * Create a transport that uses {@link JsonMapper#shared()}, created only when a body
+	 * first needs it: the register call, whose body is written by hand, leaves before
+	 * Jackson's databind classes load.
+	 * @param runtimeApi the {@code host:port} from {@code AWS_LAMBDA_RUNTIME_API}
+	 * @param requestTimeout the read timeout of every call except the {@code next} long
+	 * poll, which has none
+	 */
+	public RuntimeApiHttp(String runtimeApi, Duration requestTimeout) {
+		this.runtimeApi = runtimeApi;
+		this.requestTimeout = requestTimeout;
+	}
+
+	private JsonMapper jsonMapper() {
+		JsonMapper mapper = this.jsonMapper;
+		if (mapper == null) {
+			mapper = JsonMapper.shared();
+			this.jsonMapper = mapper;
+		}
+		return mapper;
 	}
 
 	/**
@@ -88,7 +111,8 @@ public final class RuntimeApiHttp {
 			connection.setUseCaches(false);
 			headers.forEach(connection::setRequestProperty);
 			if (jsonBody != null) {
-				byte[] body = this.jsonMapper.writeValueAsBytes(jsonBody);
+				byte[] body = (jsonBody instanceof JsonText text) ? text.json().getBytes(StandardCharsets.UTF_8)
+						: jsonMapper().writeValueAsBytes(jsonBody);
 				connection.setRequestProperty("Content-Type", "application/json");
 				connection.setDoOutput(true);
 				connection.setFixedLengthStreamingMode(body.length);
@@ -118,7 +142,7 @@ public final class RuntimeApiHttp {
 
 	JsonNode readBody(String operation, Response response) {
 		try {
-			return this.jsonMapper.readTree(response.body());
+			return jsonMapper().readTree(response.body());
 		}
 		catch (JacksonException ex) {
 			throw new ExtensionsApiException(operation, response.status(), "InvalidResponse",
@@ -130,7 +154,7 @@ public final class RuntimeApiHttp {
 		String errorType = null;
 		String errorMessage = null;
 		try {
-			JsonNode body = this.jsonMapper.readTree(response.body());
+			JsonNode body = jsonMapper().readTree(response.body());
 			errorType = text(body, "errorType");
 			errorMessage = text(body, "errorMessage");
 		}
@@ -146,6 +170,14 @@ public final class RuntimeApiHttp {
 		}
 		JsonNode value = node.get(field);
 		return (value != null && !value.isNull()) ? value.asString() : null;
+	}
+
+	/**
+	 * A request body that is already JSON.
+	 *
+	 * @param json the JSON text
+	 */
+	record JsonText(String json) {
 	}
 
 	/**
