@@ -297,6 +297,10 @@ public class TelemetryReceiver {
 	}
 
 	private byte @Nullable [] readBody(InputStream in, long declaredLength) throws IOException {
+		if (declaredLength >= 0) {
+			byte[] body = in.readNBytes((int) declaredLength);
+			return (in.read() == -1) ? body : null;
+		}
 		int initial = (int) Math.max(0, Math.min(declaredLength, READ_CHUNK * 8L));
 		ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(initial, 32));
 		byte[] chunk = new byte[READ_CHUNK];
