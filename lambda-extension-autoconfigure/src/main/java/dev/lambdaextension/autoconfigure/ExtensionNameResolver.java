@@ -1,8 +1,10 @@
 package dev.lambdaextension.autoconfigure;
 
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
-import java.util.Optional;
-import java.util.stream.Stream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 
@@ -22,7 +24,7 @@ final class ExtensionNameResolver {
 	static String resolve(Environment environment) {
 		String name = environment.getProperty("lambda.extension.name");
 		if (!StringUtils.hasText(name)) {
-			name = launcherFileName(ProcessHandle.current().parent().map(ProcessHandle::info));
+			name = launcherFileName(parentCommandLine());
 		}
 		if (!StringUtils.hasText(name)) {
 			name = environment.getProperty("spring.application.name");
@@ -33,19 +35,33 @@ final class ExtensionNameResolver {
 		return name.trim();
 	}
 
-	static @Nullable String launcherFileName(Optional<ProcessHandle.Info> launcher) {
-		if (launcher.isEmpty()) {
-			return null;
-		}
-		Stream<String> command = launcher.get().command().stream();
-		Stream<String> arguments = launcher.get().arguments().stream().flatMap(Stream::of);
-		return Stream.concat(command, arguments)
-			.map(Path::of)
-			.filter((path) -> path.getParent() != null && path.getParent().getFileName() != null
-					&& "extensions".equals(path.getParent().getFileName().toString()))
-			.map((path) -> path.getFileName().toString())
+	static @Nullable String launcherFileName(List<String> commandLine) {
+		return commandLine.stream()
+			.map(ExtensionNameResolver::fileNameInExtensionsDirectory)
+			.filter(Objects::nonNull)
 			.findFirst()
 			.orElse(null);
+	}
+
+	private static List<String> parentCommandLine() {
+		return ProcessHandle.current().parent().map(ProcessHandle::info).map((info) -> {
+			List<String> commandLine = new ArrayList<>();
+			info.command().ifPresent(commandLine::add);
+			info.arguments().ifPresent((arguments) -> commandLine.addAll(List.of(arguments)));
+			return commandLine;
+		}).orElse(List.of());
+	}
+
+	private static @Nullable String fileNameInExtensionsDirectory(String argument) {
+		try {
+			Path path = Path.of(argument);
+			Path parent = path.getParent();
+			return (parent != null && parent.getFileName() != null
+					&& "extensions".equals(parent.getFileName().toString())) ? path.getFileName().toString() : null;
+		}
+		catch (InvalidPathException ex) {
+			return null;
+		}
 	}
 
 	/**

@@ -211,12 +211,7 @@ public class ExtensionEventLoop implements SmartLifecycle {
 				}
 			}
 		}
-		catch (InterruptedException ex) {
-			if (this.polling) {
-				fail(ex);
-			}
-		}
-		catch (RuntimeException ex) {
+		catch (InterruptedException | RuntimeException ex) {
 			if (this.polling) {
 				fail(ex);
 			}

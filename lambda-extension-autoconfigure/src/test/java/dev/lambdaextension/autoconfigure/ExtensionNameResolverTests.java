@@ -1,0 +1,52 @@
+package dev.lambdaextension.autoconfigure;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.mock.env.MockEnvironment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * Tests for {@link ExtensionNameResolver}.
+ */
+class ExtensionNameResolverTests {
+
+	@Test
+	void launcherFileNameShouldBeTheScriptInAnExtensionsDirectory() {
+		assertThat(ExtensionNameResolver.launcherFileName(List.of("/bin/sh", "/opt/extensions/invocation-reporter")))
+			.isEqualTo("invocation-reporter");
+		assertThat(ExtensionNameResolver.launcherFileName(List.of("/opt/extensions/reporter", "-x")))
+			.isEqualTo("reporter");
+	}
+
+	@Test
+	void launcherFileNameShouldBeNullWithoutAnExtensionsDirectory() {
+		assertThat(ExtensionNameResolver.launcherFileName(List.of("/usr/bin/java", "-jar", "/opt/app/app.jar")))
+			.isNull();
+		assertThat(ExtensionNameResolver.launcherFileName(List.of("extensions", "\u0000"))).isNull();
+	}
+
+	@Test
+	void propertyShouldWinOverApplicationName() {
+		MockEnvironment environment = new MockEnvironment().withProperty("lambda.extension.name", " reporter ")
+			.withProperty("spring.application.name", "app");
+		assertThat(ExtensionNameResolver.resolve(environment)).isEqualTo("reporter");
+	}
+
+	@Test
+	void applicationNameShouldBeTheLastResort() {
+		assertThat(ExtensionNameResolver.resolve(new MockEnvironment().withProperty("spring.application.name", "app")))
+			.isEqualTo("app");
+	}
+
+	@Test
+	void noNameShouldFailSayingHowToSetIt() {
+		assertThatExceptionOfType(ExtensionNameResolver.ExtensionNameMissingException.class)
+			.isThrownBy(() -> ExtensionNameResolver.resolve(new MockEnvironment()))
+			.withMessageContaining("set lambda.extension.name");
+	}
+
+}
