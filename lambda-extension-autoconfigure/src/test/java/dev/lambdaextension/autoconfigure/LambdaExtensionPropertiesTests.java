@@ -1,0 +1,60 @@
+package dev.lambdaextension.autoconfigure;
+
+import java.time.Duration;
+import java.util.List;
+
+import dev.lambdaextension.client.TelemetryApiLimits;
+import dev.lambdaextension.telemetry.dispatch.DispatchOptions;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.util.unit.DataSize;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+/**
+ * Tests for {@link LambdaExtensionProperties}.
+ */
+class LambdaExtensionPropertiesTests {
+
+	private final LambdaExtensionProperties properties = new LambdaExtensionProperties();
+
+	@Test
+	void dispatchDefaultValuesAreConsistent() {
+		DispatchOptions options = DispatchOptions.defaults();
+		LambdaExtensionProperties.Dispatch dispatch = this.properties.getTelemetry().getDispatch();
+		assertThat(dispatch.getQueueCapacity()).isEqualTo(options.getCapacity());
+		assertThat(dispatch.getOverflowStrategy()).isEqualTo(options.getOverflowStrategy());
+	}
+
+	@Test
+	void bufferingDefaultsShouldLieWithinTheDocumentedRanges() {
+		LambdaExtensionProperties.Buffering buffering = this.properties.getTelemetry().getBuffering();
+		assertThat(buffering.getMaxItems()).isBetween(TelemetryApiLimits.MIN_MAX_ITEMS, TelemetryApiLimits.MAX_MAX_ITEMS);
+		assertThat(buffering.getMaxBytes().toBytes()).isBetween(TelemetryApiLimits.MIN_MAX_BYTES,
+				TelemetryApiLimits.MAX_MAX_BYTES);
+		assertThat(buffering.getTimeout().toMillis()).isBetween(TelemetryApiLimits.MIN_TIMEOUT_MS,
+				TelemetryApiLimits.MAX_TIMEOUT_MS);
+	}
+
+	@Test
+	void bufferingBoundsShouldBeInclusive() {
+		LambdaExtensionProperties.Buffering buffering = this.properties.getTelemetry().getBuffering();
+		buffering.setMaxItems(TelemetryApiLimits.MAX_MAX_ITEMS);
+		buffering.setTimeout(Duration.ofMillis(TelemetryApiLimits.MAX_TIMEOUT_MS));
+		buffering.setMaxBytes(DataSize.ofBytes(TelemetryApiLimits.MAX_MAX_BYTES));
+		assertThatIllegalArgumentException().isThrownBy(() -> buffering.setMaxItems(TelemetryApiLimits.MAX_MAX_ITEMS + 1))
+			.withMessage("'maxItems' must be between 1000 and 10000");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> buffering.setMaxBytes(DataSize.ofBytes(262_143)))
+			.withMessageContaining("'maxBytes' must be between 262144 and 1048576");
+	}
+
+	@Test
+	void unknownTelemetryStreamShouldBeRefused() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> this.properties.getTelemetry().setTypes(List.of("platform", "logs")))
+			.withMessageContaining("'types' must contain only [platform, function, extension], not 'logs'");
+	}
+
+}
