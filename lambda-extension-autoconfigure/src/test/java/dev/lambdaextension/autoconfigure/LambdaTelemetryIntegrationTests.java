@@ -212,25 +212,31 @@ class LambdaTelemetryIntegrationTests {
 
 	@Test
 	void runtimeDoneBarrierShouldHoldNextUntilDispatched() {
-		runner(LambdaEmulator.builder()).withBean(BlockingRuntimeDoneListener.class).run((context) -> {
-			BlockingRuntimeDoneListener listener = context.getBean(BlockingRuntimeDoneListener.class);
-			this.emulator.awaitInitComplete(WAIT);
-			Invocation invocation = this.emulator.invoke();
-			assertThat(listener.entered.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
-			assertThat(invocation.isDone()).isFalse();
-			listener.release.countDown();
-			invocation.awaitExtensionsDone(WAIT);
-		});
+		runner(LambdaEmulator.builder()).withBean(BlockingRuntimeDoneListener.class)
+			.withPropertyValues("lambda.extension.telemetry.barrier.timeout=60s")
+			.run((context) -> {
+				BlockingRuntimeDoneListener listener = context.getBean(BlockingRuntimeDoneListener.class);
+				this.emulator.awaitInitComplete(WAIT);
+				Invocation invocation = this.emulator
+					.invoke(InvokeRequest.builder().functionTimeout(Duration.ofSeconds(60)).build());
+				assertThat(listener.entered.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+				assertThat(invocation.isDone()).isFalse();
+				listener.release.countDown();
+				invocation.awaitExtensionsDone(WAIT);
+			});
 	}
+
 
 	@Test
 	void disabledBarrierShouldNotHoldNext() {
 		runner(LambdaEmulator.builder()).withBean(BlockingRuntimeDoneListener.class)
-			.withPropertyValues("lambda.extension.telemetry.barrier.enabled=false")
+			.withPropertyValues("lambda.extension.telemetry.barrier.enabled=false",
+					"lambda.extension.telemetry.barrier.timeout=60s")
 			.run((context) -> {
 				BlockingRuntimeDoneListener listener = context.getBean(BlockingRuntimeDoneListener.class);
 				this.emulator.awaitInitComplete(WAIT);
-				Invocation invocation = this.emulator.invoke();
+				Invocation invocation = this.emulator
+					.invoke(InvokeRequest.builder().functionTimeout(Duration.ofSeconds(60)).build());
 				assertThat(listener.entered.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
 				invocation.awaitExtensionsDone(WAIT);
 				listener.release.countDown();
@@ -331,7 +337,7 @@ class LambdaTelemetryIntegrationTests {
 		@TelemetryListener
 		void onRuntimeDone(PlatformRuntimeDone event) throws InterruptedException {
 			this.entered.countDown();
-			this.release.await(WAIT.toSeconds(), TimeUnit.SECONDS);
+			this.release.await(60, TimeUnit.SECONDS);
 		}
 
 	}
