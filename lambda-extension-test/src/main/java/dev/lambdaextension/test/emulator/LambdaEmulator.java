@@ -272,7 +272,8 @@ public final class LambdaEmulator implements AutoCloseable {
 	}
 
 	/**
-	 * Return every call received so far, in the order the answers were sent.
+	 * Return every call answered so far, in the order the answers were decided. A call is recorded before
+	 * its answer is sent, so a client that has received an answer always finds its call here.
 	 * @return an immutable list of calls
 	 */
 	public List<RecordedCall> calls() {
@@ -837,12 +838,13 @@ public final class LambdaEmulator implements AutoCloseable {
 					response = EmulatorResponse.error(500, "InternalServerError", "Internal Server Error");
 				}
 			}
-			send(exchange, response);
+			// Recorded before the answer leaves, so a caller that has its answer always finds the call.
 			synchronized (this.monitor) {
 				this.calls.add(new RecordedCall(method, path, headers, body, response.status(), response.body(),
 						receivedAt, receivedNanos));
 				this.monitor.notifyAll();
 			}
+			send(exchange, response);
 		}
 		catch (IOException ex) {
 			logger.log(System.Logger.Level.DEBUG, "Emulator could not answer a request", ex);
