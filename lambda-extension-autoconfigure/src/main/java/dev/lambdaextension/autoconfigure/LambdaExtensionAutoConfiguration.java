@@ -38,7 +38,7 @@ public final class LambdaExtensionAutoConfiguration {
 	@Bean(LambdaExtensionRunListener.HTTP_BEAN_NAME)
 	@ConditionalOnMissingBean
 	RuntimeApiHttp lambdaRuntimeApiHttp(Environment environment, LambdaExtensionProperties properties) {
-		return new RuntimeApiHttp(LambdaRuntimeApiAddress.find(environment), properties.getRequestTimeout());
+		return new RuntimeApiHttp(LambdaRuntimeApiAddress.require(environment), properties.getRequestTimeout());
 	}
 
 	@Bean

@@ -73,7 +73,7 @@ class LambdaExtensionRunListener implements SpringApplicationRunListener, Ordere
 		}
 		LambdaExtensionProperties properties = Binder.get(environment)
 			.bindOrCreate("lambda.extension", LambdaExtensionProperties.class);
-		RegistrationRequest configured = new RegistrationRequest(LambdaRuntimeApiAddress.find(environment),
+		RegistrationRequest configured = new RegistrationRequest(LambdaRuntimeApiAddress.require(environment),
 				ExtensionNameResolver.resolve(environment), properties.getEvents(), properties.isAcceptAccountId());
 		if (this.registered != null) {
 			String difference = this.registered.firstDifference(configured);
@@ -100,14 +100,15 @@ class LambdaExtensionRunListener implements SpringApplicationRunListener, Ordere
 
 	@Override
 	public void contextPrepared(ConfigurableApplicationContext context) {
-		if (this.registration != null) {
-			context.getBeanFactory().registerSingleton(HTTP_BEAN_NAME, this.http);
+		RuntimeApiHttp http = this.http;
+		if (this.registration != null && http != null) {
+			context.getBeanFactory().registerSingleton(HTTP_BEAN_NAME, http);
 			context.getBeanFactory().registerSingleton(REGISTRATION_BEAN_NAME, this.registration);
 		}
 	}
 
 	@Override
-	public void started(ConfigurableApplicationContext context, Duration timeTaken) {
+	public void started(ConfigurableApplicationContext context, @Nullable Duration timeTaken) {
 		if (context.getBeanNamesForType(ExtensionEventLoop.class, false, false).length == 0
 				&& context.getEnvironment().getProperty("lambda.extension.enabled", Boolean.class, true)) {
 			logger.info("Lambda extension inactive: no Lambda runtime API address "

@@ -26,6 +26,15 @@ final class LambdaRuntimeApiAddress {
 		return StringUtils.hasText(address) ? address.trim() : null;
 	}
 
+	static String require(Environment environment) {
+		String address = find(environment);
+		if (address == null) {
+			throw new IllegalStateException(
+					"No Lambda runtime API address: set " + PROPERTY + " or " + ENVIRONMENT_VARIABLE);
+		}
+		return address;
+	}
+
 	static boolean isActive(Environment environment) {
 		return environment.getProperty("lambda.extension.enabled", Boolean.class, true) && find(environment) != null;
 	}

@@ -128,7 +128,7 @@ public class ExtensionEventLoop implements SmartLifecycle {
 				throw ex;
 			}
 			this.polling = true;
-			Thread loop = new Thread(this::run, "lambda-ext-events");
+			Thread loop = new Thread(() -> run(response.extensionId()), "lambda-ext-events");
 			loop.setDaemon(false);
 			this.thread = loop;
 			loop.start();
@@ -191,8 +191,7 @@ public class ExtensionEventLoop implements SmartLifecycle {
 		return this.registered;
 	}
 
-	private void run() {
-		String extensionId = this.registered.extensionId();
+	private void run(String extensionId) {
 		this.state = ExtensionState.RUNNING;
 		this.observer.firstNext();
 		try {

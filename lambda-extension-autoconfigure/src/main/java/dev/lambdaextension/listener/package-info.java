@@ -3,4 +3,7 @@
  * of annotated methods, endpoints that validate and invoke them, the registry that
  * delivers dispatched batches, and error handling.
  */
+@NullMarked
 package dev.lambdaextension.listener;
+
+import org.jspecify.annotations.NullMarked;

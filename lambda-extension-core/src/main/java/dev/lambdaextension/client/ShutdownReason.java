@@ -2,6 +2,8 @@ package dev.lambdaextension.client;
 
 import java.util.Locale;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Why Lambda shuts an execution environment down.
  *
@@ -35,7 +37,7 @@ public enum ShutdownReason {
 	 * @param value the value of {@code shutdownReason}, may be {@code null}
 	 * @return the reason, {@link #UNKNOWN} when absent or unrecognised
 	 */
-	public static ShutdownReason parse(String value) {
+	public static ShutdownReason parse(@Nullable String value) {
 		if (value == null) {
 			return UNKNOWN;
 		}

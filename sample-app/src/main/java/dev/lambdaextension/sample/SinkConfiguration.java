@@ -1,5 +1,7 @@
 package dev.lambdaextension.sample;
 
+import java.util.Objects;
+
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,7 +20,7 @@ class SinkConfiguration {
 	@Bean
 	@ConditionalOnProperty("reporter.file")
 	FileSummarySink fileSummarySink(ReporterProperties properties) {
-		return new FileSummarySink(properties.getFile());
+		return new FileSummarySink(Objects.requireNonNull(properties.getFile(), "reporter.file"));
 	}
 
 }

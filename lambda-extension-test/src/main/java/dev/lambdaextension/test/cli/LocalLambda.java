@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 import dev.lambdaextension.test.emulator.FunctionLog;
@@ -83,7 +84,7 @@ public final class LocalLambda {
 		LambdaSession session;
 		try {
 			session = LambdaSession.builder()
-				.extensionsDir(options.extensionsDir)
+				.extensionsDir(Objects.requireNonNull(options.extensionsDir, "--extensions-dir"))
 				.emulator(emulator)
 				.output(out::println)
 				.build();

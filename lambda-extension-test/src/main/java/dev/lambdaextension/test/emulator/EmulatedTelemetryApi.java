@@ -89,8 +89,8 @@ final class EmulatedTelemetryApi implements AutoCloseable {
 			return EmulatorResponse.error(400, "ValidationError", "Request body is not a valid JSON object");
 		}
 		List<String> errors = new ArrayList<>();
-		Object schemaVersion = json.get("schemaVersion");
-		if (!(schemaVersion instanceof String) || !SCHEMA_VERSIONS.contains(schemaVersion)) {
+		String schemaVersion = (json.get("schemaVersion") instanceof String text) ? text : null;
+		if (schemaVersion == null || !SCHEMA_VERSIONS.contains(schemaVersion)) {
 			errors.add("schemaVersion must be one of " + SCHEMA_VERSIONS);
 		}
 		else if (!this.acceptedSchemaVersions.contains(schemaVersion)) {
@@ -139,7 +139,7 @@ final class EmulatedTelemetryApi implements AutoCloseable {
 			maxBytes = bounded(bufferingMap, "maxBytes", 262144, 1048576, maxBytes, errors);
 			timeoutMs = bounded(bufferingMap, "timeoutMs", 25, 30000, timeoutMs, errors);
 		}
-		if (!errors.isEmpty() || deliveryUri == null || destinationUri == null) {
+		if (!errors.isEmpty() || schemaVersion == null || deliveryUri == null || destinationUri == null) {
 			return EmulatorResponse.error(400, "ValidationError", String.join("; ", errors));
 		}
 		for (TelemetrySubscription existing : this.subscriptions) {
@@ -147,7 +147,7 @@ final class EmulatedTelemetryApi implements AutoCloseable {
 				return EmulatorResponse.error(500, "InternalServerError", "subscriber already exists");
 			}
 		}
-		TelemetrySubscription subscription = new TelemetrySubscription(extensionName, (String) schemaVersion, types,
+		TelemetrySubscription subscription = new TelemetrySubscription(extensionName, schemaVersion, types,
 				maxItems, maxBytes, timeoutMs, destinationUri, deliveryUri, body, Instant.now());
 		TelemetryBatcher batcher = new TelemetryBatcher(subscription, this.httpClient, this.scheduler,
 				this.deliveredBatches::add);

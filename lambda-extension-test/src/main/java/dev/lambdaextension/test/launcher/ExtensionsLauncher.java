@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -86,7 +87,8 @@ public final class ExtensionsLauncher {
 		ProcessBuilder builder = new ProcessBuilder(executable.toAbsolutePath().toString());
 		builder.environment().clear();
 		builder.environment().putAll(environment);
-		builder.directory(executable.toAbsolutePath().getParent().toFile());
+		Path directory = Objects.requireNonNull(executable.toAbsolutePath().getParent(), "extensions directory");
+		builder.directory(directory.toFile());
 		builder.redirectInput(ProcessBuilder.Redirect.PIPE);
 		long startNanos = System.nanoTime();
 		Process process;

@@ -152,7 +152,7 @@ public final class LambdaSession implements AutoCloseable {
 			throw new LambdaSessionException("Init timed out (Status: timeout): " + ex.getMessage(), ex);
 		}
 		catch (IllegalStateException ex) {
-			throw new LambdaSessionException(ex.getMessage(), ex);
+			throw new LambdaSessionException(String.valueOf(ex.getMessage()), ex);
 		}
 		this.output.accept("INIT: complete, every extension is waiting for events");
 		return reports();
