@@ -1,8 +1,7 @@
 package dev.lambdaextension.health;
 
-import java.time.Instant;
-
 import dev.lambdaextension.client.RegisterResponse;
+import dev.lambdaextension.lifecycle.ExtensionComponents;
 import dev.lambdaextension.lifecycle.ExtensionEventHistory;
 import dev.lambdaextension.lifecycle.ExtensionEventLoop;
 import dev.lambdaextension.lifecycle.ExtensionState;
@@ -36,67 +35,50 @@ import org.springframework.util.Assert;
  */
 public class LambdaExtensionHealthIndicator extends AbstractHealthIndicator {
 
-	private final ExtensionEventLoop loop;
-
-	private final @Nullable ExtensionEventHistory history;
-
-	private final @Nullable TelemetrySubscriber subscriber;
-
-	private final @Nullable TelemetryReceiver receiver;
-
-	private final @Nullable TelemetryDispatcher dispatcher;
-
-	private final @Nullable TelemetryListenerRegistry listeners;
+	private final ExtensionComponents components;
 
 	/**
 	 * Create an indicator.
-	 * @param loop the event loop
-	 * @param history the recent lifecycle events, if recorded
-	 * @param subscriber the telemetry subscriber, if telemetry is configured
-	 * @param receiver the telemetry receiver, if telemetry is configured
-	 * @param dispatcher the telemetry dispatcher, if telemetry is configured
-	 * @param listeners the telemetry listeners, if telemetry is configured
+	 * @param components the parts of the extension to read
 	 */
-	public LambdaExtensionHealthIndicator(ExtensionEventLoop loop, @Nullable ExtensionEventHistory history,
-			@Nullable TelemetrySubscriber subscriber, @Nullable TelemetryReceiver receiver,
-			@Nullable TelemetryDispatcher dispatcher, @Nullable TelemetryListenerRegistry listeners) {
+	public LambdaExtensionHealthIndicator(ExtensionComponents components) {
 		super("Lambda extension health check failed");
-		Assert.notNull(loop, "'loop' must not be null");
-		this.loop = loop;
-		this.history = history;
-		this.subscriber = subscriber;
-		this.receiver = receiver;
-		this.dispatcher = dispatcher;
-		this.listeners = listeners;
+		Assert.notNull(components, "'components' must not be null");
+		this.components = components;
 	}
 
 	@Override
 	protected void doHealthCheck(Health.Builder builder) {
-		ExtensionState state = this.loop.getState();
-		boolean subscribed = this.subscriber != null && this.subscriber.getSubscription() != null;
+		ExtensionEventLoop loop = this.components.loop();
+		TelemetrySubscriber subscriber = this.components.subscriber();
+		ExtensionState state = loop.getState();
+		boolean subscribed = subscriber != null && subscriber.getSubscription() != null;
 		builder.status(statusOf(state, subscribed)).withDetail("state", state);
-		RegisterResponse registration = this.loop.getRegistration();
+		RegisterResponse registration = loop.getRegistration();
 		if (registration != null) {
 			builder.withDetail("extensionId", registration.extensionId());
 			detailIfPresent(builder, "functionName", registration.functionName());
 			detailIfPresent(builder, "functionVersion", registration.functionVersion());
 		}
-		Instant lastEventTime = (this.history != null) ? this.history.getLastEventTime() : null;
-		detailIfPresent(builder, "lastEventTime", lastEventTime);
-		if (this.subscriber != null) {
+		ExtensionEventHistory history = this.components.history();
+		detailIfPresent(builder, "lastEventTime", (history != null) ? history.getLastEventTime() : null);
+		if (subscriber != null) {
 			builder.withDetail("telemetrySubscribed", subscribed);
 		}
-		if (this.dispatcher != null) {
-			DispatcherStats stats = this.dispatcher.getStats();
+		TelemetryDispatcher dispatcher = this.components.dispatcher();
+		if (dispatcher != null) {
+			DispatcherStats stats = dispatcher.getStats();
 			builder.withDetail("queueDepth", stats.queueDepth())
 				.withDetail("droppedEvents", stats.droppedEvents() + stats.undeliveredEvents());
 		}
-		if (this.receiver != null) {
-			builder.withDetail("malformedEvents", this.receiver.getStats().malformedEvents());
+		TelemetryReceiver receiver = this.components.receiver();
+		if (receiver != null) {
+			builder.withDetail("malformedEvents", receiver.getStats().malformedEvents());
 		}
-		if (this.listeners != null) {
+		TelemetryListenerRegistry listeners = this.components.listeners();
+		if (listeners != null) {
 			long failures = 0;
-			for (TelemetryListenerDescriptor listener : this.listeners.listeners()) {
+			for (TelemetryListenerDescriptor listener : listeners.listeners()) {
 				failures += listener.failures();
 			}
 			builder.withDetail("listenerFailures", failures);

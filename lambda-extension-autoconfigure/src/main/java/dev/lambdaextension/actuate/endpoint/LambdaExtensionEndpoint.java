@@ -5,6 +5,7 @@ import java.util.List;
 
 import dev.lambdaextension.client.RegisterResponse;
 import dev.lambdaextension.client.TelemetrySubscription;
+import dev.lambdaextension.lifecycle.ExtensionComponents;
 import dev.lambdaextension.lifecycle.ExtensionEventHistory;
 import dev.lambdaextension.lifecycle.ExtensionEventLoop;
 import dev.lambdaextension.lifecycle.ExtensionState;
@@ -34,37 +35,15 @@ import org.springframework.util.Assert;
 @Endpoint(id = "lambdaextension")
 public class LambdaExtensionEndpoint {
 
-	private final ExtensionEventLoop loop;
-
-	private final @Nullable ExtensionEventHistory history;
-
-	private final @Nullable TelemetrySubscriber subscriber;
-
-	private final @Nullable TelemetryReceiver receiver;
-
-	private final @Nullable TelemetryDispatcher dispatcher;
-
-	private final @Nullable TelemetryListenerRegistry listeners;
+	private final ExtensionComponents components;
 
 	/**
 	 * Create an endpoint.
-	 * @param loop the event loop
-	 * @param history the recent lifecycle events, if recorded
-	 * @param subscriber the telemetry subscriber, if telemetry is configured
-	 * @param receiver the telemetry receiver, if telemetry is configured
-	 * @param dispatcher the telemetry dispatcher, if telemetry is configured
-	 * @param listeners the telemetry listeners, if telemetry is configured
+	 * @param components the parts of the extension to describe
 	 */
-	public LambdaExtensionEndpoint(ExtensionEventLoop loop, @Nullable ExtensionEventHistory history,
-			@Nullable TelemetrySubscriber subscriber, @Nullable TelemetryReceiver receiver,
-			@Nullable TelemetryDispatcher dispatcher, @Nullable TelemetryListenerRegistry listeners) {
-		Assert.notNull(loop, "'loop' must not be null");
-		this.loop = loop;
-		this.history = history;
-		this.subscriber = subscriber;
-		this.receiver = receiver;
-		this.dispatcher = dispatcher;
-		this.listeners = listeners;
+	public LambdaExtensionEndpoint(ExtensionComponents components) {
+		Assert.notNull(components, "'components' must not be null");
+		this.components = components;
 	}
 
 	/**
@@ -73,16 +52,21 @@ public class LambdaExtensionEndpoint {
 	 */
 	@ReadOperation
 	public LambdaExtensionDescriptor extension() {
-		RegisterResponse registration = this.loop.getRegistration();
-		TelemetrySubscription subscription = (this.subscriber != null) ? this.subscriber.getSubscription() : null;
-		return new LambdaExtensionDescriptor(this.loop.getState(),
+		ExtensionEventLoop loop = this.components.loop();
+		RegisterResponse registration = loop.getRegistration();
+		TelemetrySubscriber subscriber = this.components.subscriber();
+		TelemetrySubscription subscription = (subscriber != null) ? subscriber.getSubscription() : null;
+		TelemetryListenerRegistry listeners = this.components.listeners();
+		TelemetryReceiver receiver = this.components.receiver();
+		TelemetryDispatcher dispatcher = this.components.dispatcher();
+		ExtensionEventHistory history = this.components.history();
+		return new LambdaExtensionDescriptor(loop.getState(),
 				(registration != null) ? RegistrationDescriptor.of(registration) : null,
 				(subscription != null) ? SubscriptionDescriptor.of(subscription) : null,
-				(this.listeners != null) ? this.listeners.listeners() : List.of(),
-				(this.receiver != null) ? receiver(this.receiver) : null,
-				(this.dispatcher != null) ? DispatchDescriptor.of(this.dispatcher) : null,
-				(this.history != null) ? this.history.entries().stream().map(EventDescriptor::of).toList()
-						: List.of());
+				(listeners != null) ? listeners.listeners() : List.of(),
+				(receiver != null) ? receiver(receiver) : null,
+				(dispatcher != null) ? DispatchDescriptor.of(dispatcher) : null,
+				(history != null) ? history.entries().stream().map(EventDescriptor::of).toList() : List.of());
 	}
 
 	private static ReceiverDescriptor receiver(TelemetryReceiver receiver) {

@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 
 import dev.lambdaextension.client.InvokeEvent;
 import dev.lambdaextension.client.RegisterResponse;
+import dev.lambdaextension.lifecycle.ExtensionComponents;
 import dev.lambdaextension.lifecycle.ExtensionEventHistory;
 import dev.lambdaextension.lifecycle.ExtensionEventLoop;
 import dev.lambdaextension.lifecycle.ExtensionState;
@@ -39,8 +40,8 @@ class LambdaExtensionEndpointTests {
 		history.eventReceived(new InvokeEvent("request-2", NOW.plusSeconds(3), null, null), Duration.ZERO);
 		TelemetryListenerRegistry listeners = new TelemetryListenerRegistry();
 		try (TelemetryDispatcher dispatcher = new TelemetryDispatcher(listeners)) {
-			LambdaExtensionEndpoint endpoint = new LambdaExtensionEndpoint(loop, history, null, null, dispatcher,
-					listeners);
+			LambdaExtensionEndpoint endpoint = new LambdaExtensionEndpoint(
+					new ExtensionComponents(loop, history, null, null, dispatcher, listeners));
 			JsonNode json = JsonMapper.shared().valueToTree(endpoint.extension());
 			assertThat(json.get("state").asString()).isEqualTo("RUNNING");
 			assertThat(json.get("registration").get("functionName").asString()).isEqualTo("orders");

@@ -1,0 +1,39 @@
+package dev.lambdaextension.autoconfigure;
+
+import dev.lambdaextension.lifecycle.ExtensionComponents;
+import dev.lambdaextension.lifecycle.ExtensionEventHistory;
+import dev.lambdaextension.lifecycle.ExtensionEventLoop;
+import dev.lambdaextension.lifecycle.TelemetrySubscriber;
+import dev.lambdaextension.listener.TelemetryListenerRegistry;
+import dev.lambdaextension.telemetry.dispatch.TelemetryDispatcher;
+import dev.lambdaextension.telemetry.receiver.TelemetryReceiver;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Gathers the parts of the extension that the health indicator and the endpoint read,
+ * and records the recent lifecycle events for them.
+ */
+@Configuration(proxyBeanMethods = false)
+class ExtensionComponentsConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	ExtensionEventHistory lambdaExtensionEventHistory() {
+		return new ExtensionEventHistory();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ExtensionComponents lambdaExtensionComponents(ExtensionEventLoop loop,
+			ObjectProvider<ExtensionEventHistory> history, ObjectProvider<TelemetrySubscriber> subscriber,
+			ObjectProvider<TelemetryReceiver> receiver, ObjectProvider<TelemetryDispatcher> dispatcher,
+			ObjectProvider<TelemetryListenerRegistry> listeners) {
+		return new ExtensionComponents(loop, history.getIfUnique(), subscriber.getIfUnique(), receiver.getIfUnique(),
+				dispatcher.getIfUnique(), listeners.getIfUnique());
+	}
+
+}
