@@ -88,14 +88,9 @@ class LambdaLayerTests {
 	}
 
 	@Test
-	void launcherShouldRunThroughInitInvocationsAndShutdownToACleanExit() {
+	void launcherShouldRunThroughInitInvocationsAndShutdownToACleanExit(@TempDir Path tmp) throws IOException {
 		List<String> transcript = Collections.synchronizedList(new ArrayList<>());
-		try (LambdaSession session = LambdaSession.builder()
-			.extensionsDir(opt.resolve("extensions"))
-			.emulator(LambdaEmulator.builder().functionName("orders-api"))
-			.environment("JAVA_HOME", System.getProperty("java.home"))
-			.output(transcript::add)
-			.build()) {
+		try (LambdaSession session = session(tmp, Map.of(), transcript)) {
 			List<ExtensionReport> init = session.init();
 			assertThat(init).singleElement().satisfies((report) -> {
 				assertThat(report.registered()).isNotNull();
@@ -112,7 +107,10 @@ class LambdaLayerTests {
 				assertThat(overhead).containsOnlyKeys(NAME);
 				requestIds.add(invocation.requestId());
 			}
+			long shutdownStarted = System.nanoTime();
 			ShutdownReport shutdown = session.shutdown("spindown", Duration.ofSeconds(2));
+			System.out.printf("Shut-down of %s: SHUTDOWN -> exit %d ms%n", NAME,
+					Duration.ofNanos(System.nanoTime() - shutdownStarted).toMillis());
 			assertThat(shutdown.clean()).as(() -> String.join("\n", transcript)).isTrue();
 			ExtensionReport report = shutdown.extensions().get(0);
 			assertThat(report.exitCode()).isZero();
@@ -123,6 +121,44 @@ class LambdaLayerTests {
 			for (String requestId : requestIds) {
 				assertThat(report.output()).anySatisfy((line) -> assertThat(line).contains("invocation " + requestId));
 			}
+		}
+		assertThat(archivesIn(tmp)).as("no class-data archive written at exit unless asked").isEmpty();
+	}
+
+	@Test
+	void launcherShouldRecordAClassDataArchiveOnRequestAndStartFromItNextTime(@TempDir Path tmp) throws IOException {
+		List<String> transcript = Collections.synchronizedList(new ArrayList<>());
+		try (LambdaSession session = session(tmp, Map.of("LAMBDA_EXTENSION_CDS", "record"), transcript)) {
+			session.init();
+			assertThat(session.shutdown("spindown", WAIT).clean()).as(() -> String.join("\n", transcript)).isTrue();
+		}
+		assertThat(archivesIn(tmp)).singleElement().satisfies((archive) -> assertThat(Files.size(archive)).isPositive());
+		Path classes = tmp.resolve("classes.log");
+		String logClassLoading = "-Xlog:class+load=info:file=" + classes;
+		try (LambdaSession session = session(tmp, Map.of("LAMBDA_EXTENSION_JAVA_OPTS", logClassLoading), transcript)) {
+			session.init();
+			assertThat(session.shutdown("spindown", Duration.ofSeconds(2)).clean())
+				.as(() -> String.join("\n", transcript))
+				.isTrue();
+		}
+		assertThat(Files.readString(classes)).as("classes loaded from the recorded archive")
+			.contains("dev.lambdaextension.lifecycle.ExtensionEventLoop source: shared objects file (top)");
+	}
+
+	private static LambdaSession session(Path tmp, Map<String, String> environment, List<String> transcript) {
+		LambdaSession.Builder builder = LambdaSession.builder()
+			.extensionsDir(opt.resolve("extensions"))
+			.emulator(LambdaEmulator.builder().functionName("orders-api").initTimeout(WAIT))
+			.environment("JAVA_HOME", System.getProperty("java.home"))
+			.environment("TMPDIR", tmp.toString())
+			.output(transcript::add);
+		environment.forEach(builder::environment);
+		return builder.build();
+	}
+
+	private static List<Path> archivesIn(Path directory) throws IOException {
+		try (Stream<Path> files = Files.list(directory)) {
+			return files.filter((file) -> file.getFileName().toString().endsWith(".jsa")).toList();
 		}
 	}
 

@@ -21,8 +21,8 @@ import dev.lambdaextension.test.launcher.LambdaSession;
  * ({@link LambdaSession}), interleaving the variants, and records from the emulator's side
  * process start &rarr; register, &rarr; telemetry subscription, &rarr; first {@code next},
  * plus the process's peak RSS (VmHWM) sampled after one invocation, just before SHUTDOWN.
- * Each variant first gets one unmeasured launch (it creates the CDS/AOT archive where the
- * variant uses one).
+ * Each variant first gets one unmeasured launch that records the CDS/AOT archive where the
+ * variant uses one ({@code LAMBDA_EXTENSION_CDS=record} for the launcher script).
  */
 final class StartupBenchmark {
 
@@ -156,18 +156,22 @@ final class StartupBenchmark {
 
 	static Launch launch(String jdkLabel, Path javaHome, Variant variant, Path layer, int index, boolean verbose) {
 		String name = variant.name(jdkLabel);
-		boolean training = index == 0 && variant.trainFlags() != null;
-		List<String> flags = training ? variant.trainFlags() : variant.flags();
+		boolean first = index == 0;
+		List<String> flags = (first && variant.trainFlags() != null) ? variant.trainFlags() : variant.flags();
 		String flagText = String.join(" ", flags).replace("${name}", name);
 		Map<String, String> environment = new LinkedHashMap<>();
 		environment.put(variant.custom() ? "BENCH_JVM_FLAGS" : "LAMBDA_EXTENSION_JAVA_OPTS", flagText);
+		if (first && !variant.custom()) {
+			// the launcher writes its class-data archive only when asked to
+			environment.put("LAMBDA_EXTENSION_CDS", "record");
+		}
 		try (LambdaSession session = Layers.session(layer, javaHome, environment, verbose)) {
 			List<ExtensionReport> reports = session.init();
 			Invocation invocation = session.invoke(InvokeRequest.success());
 			session.awaitExtensionsDone(invocation, Duration.ofSeconds(10));
 			long pid = session.launched().get(0).process().pid();
 			long[] memory = Env.memoryKb(pid);
-			session.shutdown("spindown", training ? Duration.ofSeconds(60) : Duration.ofSeconds(2));
+			session.shutdown("spindown", first ? Duration.ofSeconds(60) : Duration.ofSeconds(2));
 			ExtensionReport report = reports.get(0);
 			return new Launch(jdkLabel, variant, index, ms(report.registered()), ms(report.telemetrySubscribed()),
 					ms(report.firstNext()), memory[0], memory[1]);
