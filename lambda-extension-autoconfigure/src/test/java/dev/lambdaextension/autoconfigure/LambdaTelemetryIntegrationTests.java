@@ -31,6 +31,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.event.EventListener;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Tests for {@link LambdaTelemetryAutoConfiguration} against the local Lambda emulator.
@@ -169,8 +170,9 @@ class LambdaTelemetryIntegrationTests {
 					.anySatisfy((message) -> assertThat(message).contains("first line"))
 					.anySatisfy((message) -> assertThat(message).contains("second line"));
 				EverythingListener everything = context.getBean(EverythingListener.class);
-				assertThat(everything.events).extracting(TelemetryEvent::type)
-					.contains("platform.initStart", "platform.start", "platform.runtimeDone", "function");
+				await().atMost(WAIT)
+					.untilAsserted(() -> assertThat(everything.events).extracting(TelemetryEvent::type)
+						.contains("platform.initStart", "platform.start", "platform.runtimeDone", "function"));
 				assertThat(everything.events).doesNotHaveDuplicates();
 			});
 	}

@@ -48,6 +48,8 @@ public final class RuntimeApiHttp {
 
 	private final Set<HttpURLConnection> inFlight = ConcurrentHashMap.newKeySet();
 
+	private final Set<HttpURLConnection> aborted = ConcurrentHashMap.newKeySet();
+
 	/**
 	 * Create a transport for the given runtime API address.
 	 * @param runtimeApi the {@code host:port} from {@code AWS_LAMBDA_RUNTIME_API}
@@ -96,7 +98,10 @@ public final class RuntimeApiHttp {
 	 * {@link ExtensionsApiException}. Used when the extension stops.
 	 */
 	public void abortCalls() {
-		this.inFlight.forEach(HttpURLConnection::disconnect);
+		for (HttpURLConnection connection : this.inFlight) {
+			this.aborted.add(connection);
+			connection.disconnect();
+		}
 	}
 
 	Response call(String operation, String method, String path, Map<String, String> headers,
@@ -127,9 +132,17 @@ public final class RuntimeApiHttp {
 		catch (IOException ex) {
 			throw new ExtensionsApiException(operation, this.runtimeApi, ex);
 		}
+		catch (RuntimeException ex) {
+			// disconnect() from another thread can leave HttpURLConnection failing with any exception
+			if (connection != null && this.aborted.contains(connection)) {
+				throw new ExtensionsApiException(operation, this.runtimeApi, new IOException("Call aborted", ex));
+			}
+			throw ex;
+		}
 		finally {
 			if (connection != null) {
 				this.inFlight.remove(connection);
+				this.aborted.remove(connection);
 			}
 		}
 	}

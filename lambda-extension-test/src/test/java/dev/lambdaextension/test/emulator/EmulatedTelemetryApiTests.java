@@ -277,8 +277,7 @@ class EmulatedTelemetryApiTests {
 		CompletableFuture<HttpResponse<String>> next = this.client.next(id);
 		this.emulator.awaitInitComplete(TIMEOUT);
 		this.emulator.shutdown("timeout", Duration.ofMillis(2000));
-		TelemetryReceiver.Received batch = this.receiver.pollNow();
-		assertThat(batch).isNotNull();
+		TelemetryReceiver.Received batch = this.receiver.poll(TIMEOUT);
 		assertThat(ApiClient.jsonArray(batch.body())).extracting((event) -> event.get("type"))
 			.contains("platform.initStart", "platform.initReport");
 		assertThat(ApiClient.json(next.get(10, TimeUnit.SECONDS).body())).containsEntry("shutdownReason", "timeout");

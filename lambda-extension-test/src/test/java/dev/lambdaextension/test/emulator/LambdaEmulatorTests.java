@@ -3,6 +3,7 @@ package dev.lambdaextension.test.emulator;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -136,10 +137,12 @@ class LambdaEmulatorTests {
 		this.emulator.awaitInitComplete(TIMEOUT);
 		assertThat(next).isNotDone();
 		assertThat(this.emulator.extension("ext-a").state()).isEqualTo(ExtensionState.READY);
+		Instant invokedAfter = Instant.now().truncatedTo(ChronoUnit.MILLIS);
 		Invocation invocation = this.emulator.invoke(InvokeRequest.builder()
 			.requestId("8f5c2e9a-1b3d-4c6e-9a7b-2d4f6e8a0c1e")
 			.traceHeader("Root=1-6741a2b3-0123456789abcdef01234567;Parent=89abcdef01234567;Sampled=1")
 			.build());
+		Instant invokedBefore = Instant.now();
 		HttpResponse<String> response = next.get(10, TimeUnit.SECONDS);
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
@@ -154,7 +157,8 @@ class LambdaEmulatorTests {
 		assertThat(event.get("deadlineMs")).isInstanceOf(Number.class);
 		long deadlineMs = ((Number) event.get("deadlineMs")).longValue();
 		assertThat(deadlineMs).isEqualTo(invocation.deadline().toEpochMilli());
-		assertThat(Instant.ofEpochMilli(deadlineMs)).isBetween(Instant.now().plusSeconds(1), Instant.now().plusSeconds(4));
+		// the default function timeout is 3 s from the INVOKE
+		assertThat(Instant.ofEpochMilli(deadlineMs)).isBetween(invokedAfter.plusSeconds(3), invokedBefore.plusSeconds(3));
 		assertThat(this.emulator.extension("ext-a").state()).isEqualTo(ExtensionState.RUNNING);
 		assertThat(invocation.isDone()).isFalse();
 		this.client.next(id);

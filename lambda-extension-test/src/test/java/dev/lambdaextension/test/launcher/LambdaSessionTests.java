@@ -69,7 +69,7 @@ class LambdaSessionTests {
 			.emulator(LambdaEmulator.builder().initTimeout(INIT_TIMEOUT))
 			.build()) {
 			session.init();
-			ShutdownReport report = session.shutdown("timeout", Duration.ofMillis(1500));
+			ShutdownReport report = session.shutdown("timeout", Duration.ofSeconds(3));
 			assertThat(report.killed()).containsExactly("stubborn");
 			assertThat(report.clean()).isFalse();
 			ExtensionReport extension = report.extensions().get(0);
