@@ -66,6 +66,9 @@ final class StartupBenchmark {
 			variants.add(new Variant("min-lazy", "exp", App.minimal(), false,
 					List.of("-Dspring.main.lazy-initialization=true"), null, 0,
 					"(b) launcher flags + spring.main.lazy-initialization=true"));
+			variants.add(new Variant("min-spring-aot", "exp", App.minimal(), false,
+					List.of("-Dspring.aot.enabled=true"), null, 0,
+					"(b) launcher script and flags + Spring AOT (bean definitions generated at build time)"));
 			variants.add(new Variant("min-cds17", "exp", App.minimal(), true,
 					concat(noCds, "-XX:SharedArchiveFile=/tmp/bench-${name}.jsa"),
 					concat(noCds, "-XX:ArchiveClassesAtExit=/tmp/bench-${name}.jsa"), 17,
