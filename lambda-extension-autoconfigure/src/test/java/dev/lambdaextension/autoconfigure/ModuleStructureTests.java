@@ -15,13 +15,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Build checks on the shape of the code: auto-configurations are named and listed as Boot
- * expects, and nothing outside the auto-configuration package depends on it.
+ * expects, nothing outside the auto-configuration package depends on it, and every package
+ * is null-marked.
  */
 class ModuleStructureTests {
 
 	private static final Path MAIN = Path.of("src/main/java");
 
 	private static final Path CORE_MAIN = Path.of("../lambda-extension-core/src/main/java");
+
+	private static final Path TEST_KIT_MAIN = Path.of("../lambda-extension-test/src/main/java");
 
 	private static final Path IMPORTS = Path
 		.of("src/main/resources/META-INF/spring/org.springframework.boot.autoconfigure.AutoConfiguration.imports");
@@ -42,7 +45,7 @@ class ModuleStructureTests {
 	}
 
 	@Test
-	void onlyTheAutoConfigurationPackageShouldImportIt() throws IOException {
+	void onlyTheAutoConfigurationPackageShouldImportIt() {
 		Stream.concat(sources(MAIN).stream(), sources(CORE_MAIN).stream())
 			.filter((source) -> !source.toString().replace('\\', '/').contains("/dev/lambdaextension/autoconfigure/"))
 			.forEach((source) -> assertThat(read(source)).as(source.toString())
@@ -50,23 +53,32 @@ class ModuleStructureTests {
 	}
 
 	@Test
-	void coreShouldNotDependOnSpring() throws IOException {
+	void coreShouldNotDependOnSpring() {
 		assertThat(sources(CORE_MAIN)).isNotEmpty()
 			.allSatisfy((source) -> assertThat(read(source)).as(source.toString())
 				.doesNotContain("import org.springframework."));
 	}
 
 	@Test
-	void everyPackageShouldHaveAPackageInfo() throws IOException {
-		Stream.concat(sources(MAIN).stream(), sources(CORE_MAIN).stream())
+	void everyPackageShouldHaveAPackageInfoThatMarksItNullSafe() {
+		Stream.of(MAIN, CORE_MAIN, TEST_KIT_MAIN)
+			.flatMap((root) -> sources(root).stream())
 			.map(Path::getParent)
 			.distinct()
-			.forEach((directory) -> assertThat(directory.resolve("package-info.java")).isRegularFile());
+			.map((directory) -> directory.resolve("package-info.java"))
+			.forEach((packageInfo) -> {
+				assertThat(packageInfo).isRegularFile();
+				// NullAway checks @NullMarked packages at compile time, so an unmarked package goes unchecked
+				assertThat(read(packageInfo)).as(packageInfo.toString()).contains("@NullMarked");
+			});
 	}
 
-	private static List<Path> sources(Path root) throws IOException {
+	private static List<Path> sources(Path root) {
 		try (Stream<Path> files = Files.walk(root)) {
 			return files.filter((file) -> file.toString().endsWith(".java")).toList();
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
 		}
 	}
 
