@@ -41,13 +41,20 @@ final class DocumentationSync {
 	String render(String markdown) {
 		StringBuilder result = new StringBuilder();
 		Matcher matcher = INCLUDE.matcher(markdown);
+		int includes = 0;
 		while (matcher.find()) {
+			includes++;
 			String body = snippet(matcher.group("path"), matcher.group("tag"));
 			String tag = (matcher.group("tag") != null) ? "#" + matcher.group("tag") : "";
 			matcher.appendReplacement(result, Matcher.quoteReplacement("<!-- include: " + matcher.group("path") + tag
 					+ " -->\n```" + matcher.group("lang") + "\n" + body + "```\n<!-- end include -->"));
 		}
 		matcher.appendTail(result);
+		int markers = markdown.split("<!-- include: ", -1).length - 1;
+		if (markers != includes) {
+			throw new IllegalStateException(markers - includes + " include block(s) not in the form <!-- include: path#tag -->, "
+					+ "a fenced code block (may be empty), <!-- end include -->");
+		}
 		Matcher properties = PROPERTIES.matcher(result);
 		if (properties.find()) {
 			return properties.replaceFirst(

@@ -29,7 +29,7 @@ import org.springframework.util.StringUtils;
  *
  * @since 0.1.0
  */
-public class MethodTelemetryListenerEndpoint {
+public class MethodTelemetryListenerEndpoint implements TelemetryListenerEndpoint {
 
 	private static final Set<String> LOG_TYPES = Set.of(TelemetryTypes.FUNCTION, TelemetryTypes.EXTENSION);
 
@@ -124,10 +124,7 @@ public class MethodTelemetryListenerEndpoint {
 			.collect(Collectors.joining(", ", "(", ")"));
 	}
 
-	/**
-	 * Return the listener id.
-	 * @return the id
-	 */
+	@Override
 	public String getId() {
 		return this.id;
 	}
@@ -152,6 +149,7 @@ public class MethodTelemetryListenerEndpoint {
 	 * Return the bean and method, as {@code beanName.method(ParameterType)}.
 	 * @return the description
 	 */
+	@Override
 	public String getDescription() {
 		return this.description;
 	}
@@ -169,14 +167,12 @@ public class MethodTelemetryListenerEndpoint {
 	 * Return whether the method takes a {@code List} and receives whole batches.
 	 * @return whether this is a batch listener
 	 */
+	@Override
 	public boolean isBatch() {
 		return this.batch;
 	}
 
-	/**
-	 * Return the event types received.
-	 * @return the types; empty for every type
-	 */
+	@Override
 	public Set<String> getTypes() {
 		return this.types;
 	}
@@ -194,19 +190,21 @@ public class MethodTelemetryListenerEndpoint {
 	 * @param event the event
 	 * @return whether its type matches and it is an instance of the event type
 	 */
+	@Override
 	public boolean accepts(TelemetryEvent event) {
 		return (this.types.isEmpty() || this.types.contains(event.type())) && this.eventType.isInstance(event);
 	}
 
 	/**
-	 * Invoke the method.
-	 * @param argument one accepted event, or the list of accepted events of a batch
-	 * listener
+	 * Invoke the method with the events, or with the one event of a listener that takes
+	 * events one at a time.
+	 * @param events the accepted events
 	 * @throws Exception what the method threw
 	 */
-	public void invoke(Object argument) throws Exception {
+	@Override
+	public void onEvents(List<TelemetryEvent> events) throws Exception {
 		try {
-			this.method.invoke(this.bean, argument);
+			this.method.invoke(this.bean, this.batch ? events : events.get(0));
 		}
 		catch (InvocationTargetException ex) {
 			Throwable cause = ex.getTargetException();

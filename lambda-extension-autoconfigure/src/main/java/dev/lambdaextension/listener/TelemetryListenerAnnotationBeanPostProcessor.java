@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import dev.lambdaextension.telemetry.TelemetryListener;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.aop.framework.AopProxyUtils;
 import org.springframework.beans.factory.BeanFactory;
@@ -24,7 +25,8 @@ import org.springframework.core.annotation.AnnotationUtils;
  * target classes of proxies, builds a {@link MethodTelemetryListenerEndpoint} for each
  * (which validates the signature, failing startup on a bad one) and hands them to a
  * {@link TelemetryListenerEndpointRegistrar}; they reach the
- * {@link TelemetryListenerRegistry} bean once every singleton exists. Register it with a
+ * {@link TelemetryListenerRegistry} bean once every singleton exists, after the
+ * {@link TelemetryListenerConfigurer} beans have added theirs. Register it with a
  * {@code static} {@code @Bean} method.
  *
  * @since 0.1.0
@@ -40,8 +42,11 @@ public class TelemetryListenerAnnotationBeanPostProcessor
 
 	private final TelemetryListenerEndpointRegistrar registrar = new TelemetryListenerEndpointRegistrar();
 
+	private @Nullable BeanFactory beanFactory;
+
 	@Override
 	public void setBeanFactory(BeanFactory beanFactory) {
+		this.beanFactory = beanFactory;
 		this.endpointFactory.setBeanFactory(beanFactory);
 		this.registrar.setBeanFactory(beanFactory);
 	}
@@ -86,6 +91,11 @@ public class TelemetryListenerAnnotationBeanPostProcessor
 
 	@Override
 	public void afterSingletonsInstantiated() {
+		if (this.beanFactory != null) {
+			this.beanFactory.getBeanProvider(TelemetryListenerConfigurer.class)
+				.orderedStream()
+				.forEach((configurer) -> configurer.configureTelemetryListeners(this.registrar));
+		}
 		this.registrar.registerAllEndpoints();
 	}
 

@@ -2,19 +2,24 @@ package dev.lambdaextension.listener;
 
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
+
 /**
- * Description of a registered {@code @TelemetryListener}, for observability.
+ * Description of a registered telemetry listener, for observability.
  *
  * @param id the listener id
- * @param beanName the name of the bean declaring the method
- * @param method the method, as {@code name(ParameterType)}
+ * @param beanName the name of the bean declaring the method; {@code null} for a listener
+ * registered in code
+ * @param method the method, as {@code name(ParameterType)}; {@code null} for a listener
+ * registered in code
  * @param types the event types received; empty for every type
  * @param batch whether the listener receives whole batches
  * @param invocations how many times the method was invoked
  * @param failures how many invocations threw an exception
  * @since 0.1.0
  */
-public record TelemetryListenerDescriptor(String id, String beanName, String method, Set<String> types, boolean batch,
+public record TelemetryListenerDescriptor(String id, @Nullable String beanName, @Nullable String method,
+		Set<String> types, boolean batch,
 		long invocations, long failures) {
 
 }

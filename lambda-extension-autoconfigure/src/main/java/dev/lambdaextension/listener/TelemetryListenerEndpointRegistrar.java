@@ -10,15 +10,17 @@ import org.springframework.beans.BeansException;
 import org.springframework.beans.factory.BeanFactory;
 
 /**
- * Collects {@link MethodTelemetryListenerEndpoint endpoints} during startup and, once
- * every singleton exists, registers them in the {@link TelemetryListenerRegistry} with
- * the error handler beans they name.
+ * Collects {@link TelemetryListenerEndpoint endpoints} during startup, those of
+ * {@code @TelemetryListener} methods and those that {@link TelemetryListenerConfigurer}s
+ * add, and once every singleton exists registers them in the
+ * {@link TelemetryListenerRegistry} with their error handlers: the bean a method names,
+ * or the one given with the endpoint.
  *
  * @since 0.1.0
  */
 public class TelemetryListenerEndpointRegistrar {
 
-	private final List<MethodTelemetryListenerEndpoint> endpoints = new ArrayList<>();
+	private final List<PendingEndpoint> endpoints = new ArrayList<>();
 
 	private @Nullable BeanFactory beanFactory;
 
@@ -43,16 +45,30 @@ public class TelemetryListenerEndpointRegistrar {
 	}
 
 	/**
-	 * Add an endpoint; registered at once when registration already happened.
+	 * Add an endpoint, with the error handler bean a {@code @TelemetryListener} method
+	 * names or else the default; registered at once when registration already happened.
 	 * @param endpoint the endpoint
 	 */
-	public synchronized void registerEndpoint(MethodTelemetryListenerEndpoint endpoint) {
+	public void registerEndpoint(TelemetryListenerEndpoint endpoint) {
+		registerEndpoint(endpoint, null);
+	}
+
+	/**
+	 * Add an endpoint with its own error handler; registered at once when registration
+	 * already happened.
+	 * @param endpoint the endpoint
+	 * @param errorHandler the error handler, or {@code null} for the one a
+	 * {@code @TelemetryListener} method names, else the default
+	 */
+	public synchronized void registerEndpoint(TelemetryListenerEndpoint endpoint,
+			@Nullable TelemetryListenerErrorHandler errorHandler) {
 		Objects.requireNonNull(endpoint, "'endpoint' must not be null");
+		PendingEndpoint pending = new PendingEndpoint(endpoint, errorHandler);
 		if (this.registered) {
-			register(endpoint);
+			register(pending);
 		}
 		else {
-			this.endpoints.add(endpoint);
+			this.endpoints.add(pending);
 		}
 	}
 
@@ -63,14 +79,18 @@ public class TelemetryListenerEndpointRegistrar {
 	 */
 	public synchronized void registerAllEndpoints() {
 		this.registered = true;
-		for (MethodTelemetryListenerEndpoint endpoint : this.endpoints) {
-			register(endpoint);
+		for (PendingEndpoint pending : this.endpoints) {
+			register(pending);
 		}
 		this.endpoints.clear();
 	}
 
-	private void register(MethodTelemetryListenerEndpoint endpoint) {
-		resolveRegistry().register(endpoint, resolveErrorHandler(endpoint));
+	private void register(PendingEndpoint pending) {
+		TelemetryListenerErrorHandler errorHandler = pending.errorHandler();
+		if (errorHandler == null && pending.endpoint() instanceof MethodTelemetryListenerEndpoint method) {
+			errorHandler = resolveErrorHandler(method);
+		}
+		resolveRegistry().register(pending.endpoint(), errorHandler);
 	}
 
 	private TelemetryListenerRegistry resolveRegistry() {
@@ -105,6 +125,11 @@ public class TelemetryListenerEndpointRegistrar {
 					+ "' names error handler '" + name + "', but there is no TelemetryListenerErrorHandler bean "
 					+ "with that name", ex);
 		}
+	}
+
+	private record PendingEndpoint(TelemetryListenerEndpoint endpoint,
+			@Nullable TelemetryListenerErrorHandler errorHandler) {
+
 	}
 
 }

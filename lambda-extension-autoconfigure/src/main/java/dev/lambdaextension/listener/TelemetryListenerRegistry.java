@@ -18,7 +18,7 @@ import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Holds the registered {@code @TelemetryListener} endpoints and delivers each dispatched
+ * Holds the registered telemetry listener endpoints and delivers each dispatched
  * batch to them: for each listener in registration order, the matching events of the
  * batch in their order, as one {@code List} for a batch listener (skipped when empty) or
  * one call per event otherwise. Every listener receives every matching event exactly
@@ -61,7 +61,7 @@ public class TelemetryListenerRegistry implements TelemetryBatchConsumer {
 	 * @param endpoint the endpoint
 	 * @throws IllegalStateException if an endpoint with the same id is registered
 	 */
-	public void register(MethodTelemetryListenerEndpoint endpoint) {
+	public void register(TelemetryListenerEndpoint endpoint) {
 		register(endpoint, null);
 	}
 
@@ -71,12 +71,12 @@ public class TelemetryListenerRegistry implements TelemetryBatchConsumer {
 	 * @param errorHandler its error handler, or {@code null} for the default
 	 * @throws IllegalStateException if an endpoint with the same id is registered
 	 */
-	public synchronized void register(MethodTelemetryListenerEndpoint endpoint,
+	public synchronized void register(TelemetryListenerEndpoint endpoint,
 			@Nullable TelemetryListenerErrorHandler errorHandler) {
 		Objects.requireNonNull(endpoint, "'endpoint' must not be null");
 		for (Registration registration : this.registrations) {
 			if (registration.endpoint.getId().equals(endpoint.getId())) {
-				throw new IllegalStateException("@TelemetryListener id '" + endpoint.getId() + "' of '"
+				throw new IllegalStateException("Telemetry listener id '" + endpoint.getId() + "' of '"
 						+ endpoint.getDescription() + "' is already used by '"
 						+ registration.endpoint.getDescription() + "'");
 			}
@@ -96,7 +96,7 @@ public class TelemetryListenerRegistry implements TelemetryBatchConsumer {
 	@Override
 	public void consume(List<TelemetryEvent> batch) {
 		for (Registration registration : this.registrations) {
-			MethodTelemetryListenerEndpoint endpoint = registration.endpoint;
+			TelemetryListenerEndpoint endpoint = registration.endpoint;
 			if (endpoint.isBatch()) {
 				List<TelemetryEvent> matching = new ArrayList<>();
 				for (TelemetryEvent event : batch) {
@@ -105,14 +105,13 @@ public class TelemetryListenerRegistry implements TelemetryBatchConsumer {
 					}
 				}
 				if (!matching.isEmpty()) {
-					List<TelemetryEvent> events = Collections.unmodifiableList(matching);
-					registration.invoke(events, events, this.observer);
+					registration.invoke(Collections.unmodifiableList(matching), this.observer);
 				}
 			}
 			else {
 				for (TelemetryEvent event : batch) {
 					if (endpoint.accepts(event)) {
-						registration.invoke(event, List.of(event), this.observer);
+						registration.invoke(List.of(event), this.observer);
 					}
 				}
 			}
@@ -161,7 +160,7 @@ public class TelemetryListenerRegistry implements TelemetryBatchConsumer {
 
 	private static final class Registration {
 
-		private final MethodTelemetryListenerEndpoint endpoint;
+		private final TelemetryListenerEndpoint endpoint;
 
 		private final TelemetryListenerErrorHandler errorHandler;
 
@@ -169,15 +168,15 @@ public class TelemetryListenerRegistry implements TelemetryBatchConsumer {
 
 		private final AtomicLong failures = new AtomicLong();
 
-		Registration(MethodTelemetryListenerEndpoint endpoint, TelemetryListenerErrorHandler errorHandler) {
+		Registration(TelemetryListenerEndpoint endpoint, TelemetryListenerErrorHandler errorHandler) {
 			this.endpoint = endpoint;
 			this.errorHandler = errorHandler;
 		}
 
-		void invoke(Object argument, List<TelemetryEvent> events, TelemetryObserver observer) {
+		void invoke(List<TelemetryEvent> events, TelemetryObserver observer) {
 			this.invocations.incrementAndGet();
 			try {
-				this.endpoint.invoke(argument);
+				this.endpoint.onEvents(events);
 			}
 			catch (Throwable ex) {
 				this.failures.incrementAndGet();
@@ -192,14 +191,19 @@ public class TelemetryListenerRegistry implements TelemetryBatchConsumer {
 				this.errorHandler.handleError(failure);
 			}
 			catch (Throwable ex) {
-				logger.error("Error handler of @TelemetryListener '" + this.endpoint.getId() + "' failed", ex);
+				logger.error("Error handler of telemetry listener '" + this.endpoint.getId() + "' failed", ex);
 			}
 		}
 
 		TelemetryListenerDescriptor describe() {
-			String method = this.endpoint.getDescription().substring(this.endpoint.getBeanName().length() + 1);
-			return new TelemetryListenerDescriptor(this.endpoint.getId(), this.endpoint.getBeanName(), method,
-					this.endpoint.getTypes(), this.endpoint.isBatch(), this.invocations.get(), this.failures.get());
+			String beanName = null;
+			String method = null;
+			if (this.endpoint instanceof MethodTelemetryListenerEndpoint annotated) {
+				beanName = annotated.getBeanName();
+				method = annotated.getDescription().substring(beanName.length() + 1);
+			}
+			return new TelemetryListenerDescriptor(this.endpoint.getId(), beanName, method, this.endpoint.getTypes(),
+					this.endpoint.isBatch(), this.invocations.get(), this.failures.get());
 		}
 
 	}

@@ -11,6 +11,8 @@ import dev.lambdaextension.lifecycle.ExtensionEventLoop;
 import dev.lambdaextension.lifecycle.ExtensionExitHandler;
 import dev.lambdaextension.lifecycle.ExtensionShutdownEvent;
 import dev.lambdaextension.lifecycle.ExtensionState;
+import dev.lambdaextension.listener.SimpleTelemetryListenerEndpoint;
+import dev.lambdaextension.listener.TelemetryListenerConfigurer;
 import dev.lambdaextension.telemetry.FunctionLog;
 import dev.lambdaextension.telemetry.PlatformReport;
 import dev.lambdaextension.telemetry.PlatformRuntimeDone;
@@ -101,6 +103,23 @@ class LambdaTelemetryIntegrationTests {
 			assertThat(this.emulator.calls(LambdaEmulator.TELEMETRY_PATH)).isEmpty();
 			assertThat(context.getBean(TelemetryReceiver.class).isRunning()).isFalse();
 		});
+	}
+
+	@Test
+	void listenerRegisteredInCodeShouldBeSubscribedForAndReceiveItsEvents() {
+		List<String> messages = new CopyOnWriteArrayList<>();
+		TelemetryListenerConfigurer configurer = (registrar) -> registrar.registerEndpoint(SimpleTelemetryListenerEndpoint
+			.forEachEvent("logs", List.of("function"), (event) -> messages.add(((FunctionLog) event).message())));
+		runner(LambdaEmulator.builder()).withBean(TelemetryListenerConfigurer.class, () -> configurer)
+			.run((context) -> {
+				this.emulator.awaitInitComplete(WAIT);
+				assertThat(this.emulator.telemetrySubscriptions()).singleElement()
+					.satisfies((subscription) -> assertThat(subscription.types()).containsExactly("function"));
+				this.emulator.invoke(InvokeRequest.builder().log("from code").build()).awaitExtensionsDone(WAIT);
+				assertThat(this.emulator.flushTelemetry(WAIT)).isTrue();
+				await().atMost(WAIT).untilAsserted(() -> assertThat(messages).singleElement()
+					.satisfies((message) -> assertThat(message).contains("from code")));
+			});
 	}
 
 	@Test

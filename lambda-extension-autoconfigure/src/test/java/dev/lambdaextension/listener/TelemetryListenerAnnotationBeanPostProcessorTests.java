@@ -70,7 +70,7 @@ class TelemetryListenerAnnotationBeanPostProcessorTests {
 			.withBean("second", ReportListener.class)
 			.run((context) -> {
 				assertThat(context).hasFailed();
-				assertThat(context.getStartupFailure()).hasMessage("@TelemetryListener id 'reportListener' of "
+				assertThat(context.getStartupFailure()).hasMessage("Telemetry listener id 'reportListener' of "
 						+ "'second.onReport(PlatformReport)' is already used by 'first.onReport(PlatformReport)'");
 			});
 	}

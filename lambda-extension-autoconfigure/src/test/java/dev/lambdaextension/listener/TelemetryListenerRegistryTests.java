@@ -124,6 +124,52 @@ class TelemetryListenerRegistryTests {
 	}
 
 	@Test
+	void configurersShouldRegisterListenersInCodeThatCountLikeAnnotatedOnes() {
+		List<List<TelemetryEvent>> logs = new CopyOnWriteArrayList<>();
+		List<TelemetryListenerExecutionFailedException> failures = new CopyOnWriteArrayList<>();
+		this.contextRunner.withBean(ReportOnly.class)
+			.withBean("logConfigurer", TelemetryListenerConfigurer.class,
+					() -> (registrar) -> registrar.registerEndpoint(
+							SimpleTelemetryListenerEndpoint.forBatches("logs", List.of("function"), logs::add)))
+			.withBean("failingConfigurer", TelemetryListenerConfigurer.class,
+					() -> (registrar) -> registrar.registerEndpoint(
+							SimpleTelemetryListenerEndpoint.forEachEvent("failing", List.of(), (event) -> {
+								throw new IllegalStateException("boom");
+							}), failures::add))
+			.run((context) -> {
+				TelemetryListenerRegistry registry = context.getBean(TelemetryListenerRegistry.class);
+				assertThat(registry.requiredStreams()).containsExactlyInAnyOrder("platform", "function", "extension");
+				registry.consume(batch(functionLog("f1"), report("r-1"), functionLog("f2")));
+				assertThat(logs).singleElement()
+					.satisfies((batch) -> assertThat(batch).extracting(TelemetryEvent::type)
+						.containsExactly("function", "function"));
+				assertThat(failures).hasSize(3).allSatisfy((failure) -> {
+					assertThat(failure.getListenerId()).isEqualTo("failing");
+					assertThat(failure.getCause()).hasMessage("boom");
+				});
+				assertThat(registry.getListener("logs")).satisfies((listener) -> {
+					assertThat(listener.beanName()).isNull();
+					assertThat(listener.method()).isNull();
+					assertThat(listener.types()).containsExactly("function");
+					assertThat(listener.invocations()).isOne();
+				});
+			});
+	}
+
+	@Test
+	void listenersInCodeWithTheSameIdShouldFailStartup() {
+		this.contextRunner.withBean(TelemetryListenerConfigurer.class, () -> (registrar) -> {
+			registrar.registerEndpoint(SimpleTelemetryListenerEndpoint.forEachEvent("audit", List.of(), (event) -> {
+			}));
+			registrar.registerEndpoint(SimpleTelemetryListenerEndpoint.forBatches("audit", List.of(), (events) -> {
+			}));
+		})
+			.run((context) -> assertThat(context.getStartupFailure())
+				.hasMessage("Telemetry listener id 'audit' of 'telemetry listener 'audit'' is already used by "
+						+ "'telemetry listener 'audit''"));
+	}
+
+	@Test
 	void requiredStreamsShouldBeUnionOfListenerTypes() {
 		this.contextRunner.withBean(ReportOnly.class).run((context) -> assertThat(
 				context.getBean(TelemetryListenerRegistry.class).requiredStreams())

@@ -1,0 +1,60 @@
+package dev.lambdaextension.listener;
+
+import java.util.List;
+import java.util.Set;
+
+import dev.lambdaextension.telemetry.TelemetryEvent;
+
+/**
+ * A telemetry listener as the {@link TelemetryListenerRegistry} sees it: which events it
+ * takes, whether one at a time or as a batch, and how to hand them over.
+ * {@link dev.lambdaextension.telemetry.TelemetryListener @TelemetryListener} methods
+ * become {@link MethodTelemetryListenerEndpoint}s; a
+ * {@link SimpleTelemetryListenerEndpoint} wraps a callback registered through a
+ * {@link TelemetryListenerConfigurer}.
+ *
+ * @since 0.1.0
+ */
+public interface TelemetryListenerEndpoint {
+
+	/**
+	 * Return the id, unique among the registered listeners.
+	 * @return the id
+	 */
+	String getId();
+
+	/**
+	 * Return a description for messages, such as the bean and method.
+	 * @return the description
+	 */
+	String getDescription();
+
+	/**
+	 * Return the event types received, exactly as the Telemetry API writes them.
+	 * @return the types, empty for every type the listener accepts
+	 */
+	Set<String> getTypes();
+
+	/**
+	 * Return whether the listener receives the accepted events of a batch in one call
+	 * rather than one call per event.
+	 * @return whether the listener receives batches
+	 */
+	boolean isBatch();
+
+	/**
+	 * Return whether an event is delivered to this listener.
+	 * @param event the event
+	 * @return whether the listener takes it
+	 */
+	boolean accepts(TelemetryEvent event);
+
+	/**
+	 * Deliver events, on the dispatch thread.
+	 * @param events the accepted events of one batch for a batch listener, else exactly
+	 * one event
+	 * @throws Exception what the listener threw; it goes to the listener's error handler
+	 */
+	void onEvents(List<TelemetryEvent> events) throws Exception;
+
+}
