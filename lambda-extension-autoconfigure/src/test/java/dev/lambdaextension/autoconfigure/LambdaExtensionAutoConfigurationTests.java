@@ -5,8 +5,7 @@ import java.time.Duration;
 import dev.lambdaextension.lifecycle.ExtensionEventLoop;
 import dev.lambdaextension.lifecycle.ExtensionState;
 import dev.lambdaextension.test.emulator.LambdaEmulator;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -23,17 +22,8 @@ class LambdaExtensionAutoConfigurationTests {
 		.withConfiguration(AutoConfigurations.of(LambdaExtensionAutoConfiguration.class))
 		.withPropertyValues("lambda.extension.name=test-extension", "lambda.extension.shutdown.exit-process=false");
 
-	private LambdaEmulator emulator;
-
-	@BeforeEach
-	void startEmulator() {
-		this.emulator = LambdaEmulator.start();
-	}
-
-	@AfterEach
-	void closeEmulator() {
-		this.emulator.close();
-	}
+	@AutoClose
+	private final LambdaEmulator emulator = LambdaEmulator.start();
 
 	@Test
 	void runWithoutRuntimeApiShouldNotCreateEventLoop() {

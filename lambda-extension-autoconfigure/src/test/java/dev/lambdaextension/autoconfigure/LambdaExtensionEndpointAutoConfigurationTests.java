@@ -7,8 +7,7 @@ import dev.lambdaextension.actuate.endpoint.LambdaExtensionEndpoint.LambdaExtens
 import dev.lambdaextension.lifecycle.ExtensionEventHistory.EntryType;
 import dev.lambdaextension.lifecycle.ExtensionState;
 import dev.lambdaextension.test.emulator.LambdaEmulator;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
@@ -30,17 +29,8 @@ class LambdaExtensionEndpointAutoConfigurationTests {
 				LambdaTelemetryAutoConfiguration.class, LambdaExtensionEndpointAutoConfiguration.class))
 		.withPropertyValues("lambda.extension.name=endpoint-test", "lambda.extension.shutdown.exit-process=false");
 
-	private LambdaEmulator emulator;
-
-	@BeforeEach
-	void startEmulator() {
-		this.emulator = LambdaEmulator.start();
-	}
-
-	@AfterEach
-	void closeEmulator() {
-		this.emulator.close();
-	}
+	@AutoClose
+	private final LambdaEmulator emulator = LambdaEmulator.start();
 
 	@Test
 	void runWhenNotExposedShouldNotCreateEndpoint() {

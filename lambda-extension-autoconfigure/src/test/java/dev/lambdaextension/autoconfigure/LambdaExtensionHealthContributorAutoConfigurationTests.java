@@ -5,8 +5,7 @@ import java.time.Duration;
 import dev.lambdaextension.health.LambdaExtensionHealthIndicator;
 import dev.lambdaextension.lifecycle.ExtensionEventHistory;
 import dev.lambdaextension.test.emulator.LambdaEmulator;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -34,17 +33,8 @@ class LambdaExtensionHealthContributorAutoConfigurationTests {
 				HealthContributorAutoConfiguration.class, HealthContributorRegistryAutoConfiguration.class))
 		.withPropertyValues("lambda.extension.name=health-test", "lambda.extension.shutdown.exit-process=false");
 
-	private LambdaEmulator emulator;
-
-	@BeforeEach
-	void startEmulator() {
-		this.emulator = LambdaEmulator.start();
-	}
-
-	@AfterEach
-	void closeEmulator() {
-		this.emulator.close();
-	}
+	@AutoClose
+	private final LambdaEmulator emulator = LambdaEmulator.start();
 
 	@Test
 	void runShouldContributeLambdaextensionHealthThatIsUpOnceRunning() {

@@ -8,8 +8,7 @@ import dev.lambdaextension.metrics.TelemetryDispatcherMetrics;
 import dev.lambdaextension.test.emulator.LambdaEmulator;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -33,17 +32,8 @@ class LambdaExtensionMetricsAutoConfigurationTests {
 				LambdaTelemetryAutoConfiguration.class, LambdaExtensionMetricsAutoConfiguration.class))
 		.withPropertyValues("lambda.extension.name=metrics-test", "lambda.extension.shutdown.exit-process=false");
 
-	private LambdaEmulator emulator;
-
-	@BeforeEach
-	void startEmulator() {
-		this.emulator = LambdaEmulator.start();
-	}
-
-	@AfterEach
-	void closeEmulator() {
-		this.emulator.close();
-	}
+	@AutoClose
+	private final LambdaEmulator emulator = LambdaEmulator.start();
 
 	@Test
 	void runWithoutMeterRegistryShouldNotRecordMeters() {

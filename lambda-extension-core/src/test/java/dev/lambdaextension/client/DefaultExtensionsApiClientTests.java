@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
 import dev.lambdaextension.test.emulator.Invocation;
 import dev.lambdaextension.test.emulator.LambdaEmulator;
 import dev.lambdaextension.test.emulator.RecordedCall;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -26,6 +26,7 @@ class DefaultExtensionsApiClientTests {
 
 	private static final Duration WAIT = Duration.ofSeconds(10);
 
+	@AutoClose
 	private final LambdaEmulator emulator = LambdaEmulator.builder()
 		.functionName("orders-api")
 		.accountId("210987654321")
@@ -34,10 +35,6 @@ class DefaultExtensionsApiClientTests {
 	private final DefaultExtensionsApiClient client = new DefaultExtensionsApiClient(
 			new RuntimeApiHttp(this.emulator.runtimeApi(), JsonMapper.shared(), Duration.ofSeconds(5)));
 
-	@AfterEach
-	void close() {
-		this.emulator.close();
-	}
 
 	@Test
 	void registerShouldSendNameEventsAndFeatureAndReturnTheIdentifier() {
