@@ -22,7 +22,7 @@ import tools.jackson.databind.JsonNode;
  */
 public record PlatformInitReport(Instant time, @Nullable String initializationType, @Nullable String phase,
 		@Nullable String status, @Nullable String errorType, @Nullable InitReportMetrics metrics, List<Span> spans,
-		JsonNode record) implements TelemetryEvent {
+		JsonNode record) implements TelemetryEvent, PhaseOutcome {
 
 	public PlatformInitReport {
 		Objects.requireNonNull(time, "'time' must not be null");
@@ -33,15 +33,6 @@ public record PlatformInitReport(Instant time, @Nullable String initializationTy
 	@Override
 	public String type() {
 		return TelemetryTypes.PLATFORM_INIT_REPORT;
-	}
-
-	/**
-	 * Return whether the status is {@code success}, ignoring case. An absent status is not
-	 * a success.
-	 * @return whether init succeeded
-	 */
-	public boolean isSuccess() {
-		return Statuses.isSuccess(this.status);
 	}
 
 	static PlatformInitReport from(Instant time, JsonNode record) {

@@ -23,7 +23,7 @@ import tools.jackson.databind.JsonNode;
  */
 public record PlatformInitRuntimeDone(Instant time, @Nullable String initializationType, @Nullable String phase,
 		@Nullable String status, @Nullable String errorType, List<Span> spans,
-		JsonNode record) implements TelemetryEvent {
+		JsonNode record) implements TelemetryEvent, PhaseOutcome {
 
 	public PlatformInitRuntimeDone {
 		Objects.requireNonNull(time, "'time' must not be null");
@@ -34,14 +34,6 @@ public record PlatformInitRuntimeDone(Instant time, @Nullable String initializat
 	@Override
 	public String type() {
 		return TelemetryTypes.PLATFORM_INIT_RUNTIME_DONE;
-	}
-
-	/**
-	 * Return whether the status is {@code success}, ignoring case.
-	 * @return whether init succeeded
-	 */
-	public boolean isSuccess() {
-		return Statuses.isSuccess(this.status);
 	}
 
 	static PlatformInitRuntimeDone from(Instant time, JsonNode record) {

@@ -24,7 +24,7 @@ import tools.jackson.databind.JsonNode;
  */
 public record PlatformReport(Instant time, String requestId, @Nullable String status, @Nullable String errorType,
 		@Nullable ReportMetrics metrics, List<Span> spans, @Nullable TraceContext tracing, @Nullable String tenantId,
-		JsonNode record) implements TelemetryEvent {
+		JsonNode record) implements TelemetryEvent, PhaseOutcome {
 
 	public PlatformReport {
 		Objects.requireNonNull(time, "'time' must not be null");
@@ -36,22 +36,6 @@ public record PlatformReport(Instant time, String requestId, @Nullable String st
 	@Override
 	public String type() {
 		return TelemetryTypes.PLATFORM_REPORT;
-	}
-
-	/**
-	 * Return whether the status is {@code success}, ignoring case.
-	 * @return whether the invocation succeeded
-	 */
-	public boolean isSuccess() {
-		return Statuses.isSuccess(this.status);
-	}
-
-	/**
-	 * Return whether the status is {@code timeout}, ignoring case.
-	 * @return whether the invocation timed out
-	 */
-	public boolean isTimeout() {
-		return Statuses.isTimeout(this.status);
 	}
 
 	static PlatformReport from(Instant time, JsonNode record) {

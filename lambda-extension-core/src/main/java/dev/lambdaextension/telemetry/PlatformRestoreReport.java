@@ -19,7 +19,7 @@ import tools.jackson.databind.JsonNode;
  * @since 0.1.0
  */
 public record PlatformRestoreReport(Instant time, @Nullable String status, @Nullable String errorType,
-		@Nullable RestoreReportMetrics metrics, List<Span> spans, JsonNode record) implements TelemetryEvent {
+		@Nullable RestoreReportMetrics metrics, List<Span> spans, JsonNode record) implements TelemetryEvent, PhaseOutcome {
 
 	public PlatformRestoreReport {
 		Objects.requireNonNull(time, "'time' must not be null");
@@ -30,14 +30,6 @@ public record PlatformRestoreReport(Instant time, @Nullable String status, @Null
 	@Override
 	public String type() {
 		return TelemetryTypes.PLATFORM_RESTORE_REPORT;
-	}
-
-	/**
-	 * Return whether the status is {@code success}, ignoring case.
-	 * @return whether the restore succeeded
-	 */
-	public boolean isSuccess() {
-		return Statuses.isSuccess(this.status);
 	}
 
 	static PlatformRestoreReport from(Instant time, JsonNode record) {

@@ -18,7 +18,7 @@ import tools.jackson.databind.JsonNode;
  * @since 0.1.0
  */
 public record PlatformRestoreRuntimeDone(Instant time, @Nullable String status, @Nullable String errorType,
-		List<Span> spans, JsonNode record) implements TelemetryEvent {
+		List<Span> spans, JsonNode record) implements TelemetryEvent, PhaseOutcome {
 
 	public PlatformRestoreRuntimeDone {
 		Objects.requireNonNull(time, "'time' must not be null");
@@ -29,14 +29,6 @@ public record PlatformRestoreRuntimeDone(Instant time, @Nullable String status, 
 	@Override
 	public String type() {
 		return TelemetryTypes.PLATFORM_RESTORE_RUNTIME_DONE;
-	}
-
-	/**
-	 * Return whether the status is {@code success}, ignoring case.
-	 * @return whether the restore succeeded
-	 */
-	public boolean isSuccess() {
-		return Statuses.isSuccess(this.status);
 	}
 
 	static PlatformRestoreRuntimeDone from(Instant time, JsonNode record) {

@@ -26,7 +26,7 @@ import tools.jackson.databind.JsonNode;
  */
 public record PlatformRuntimeDone(Instant time, String requestId, @Nullable String status, @Nullable String errorType,
 		@Nullable RuntimeDoneMetrics metrics, List<Span> spans, @Nullable TraceContext tracing,
-		@Nullable String tenantId, JsonNode record) implements TelemetryEvent {
+		@Nullable String tenantId, JsonNode record) implements TelemetryEvent, PhaseOutcome {
 
 	public PlatformRuntimeDone {
 		Objects.requireNonNull(time, "'time' must not be null");
@@ -38,22 +38,6 @@ public record PlatformRuntimeDone(Instant time, String requestId, @Nullable Stri
 	@Override
 	public String type() {
 		return TelemetryTypes.PLATFORM_RUNTIME_DONE;
-	}
-
-	/**
-	 * Return whether the status is {@code success}, ignoring case.
-	 * @return whether the invocation succeeded
-	 */
-	public boolean isSuccess() {
-		return Statuses.isSuccess(this.status);
-	}
-
-	/**
-	 * Return whether the status is {@code timeout}, ignoring case.
-	 * @return whether the invocation timed out
-	 */
-	public boolean isTimeout() {
-		return Statuses.isTimeout(this.status);
 	}
 
 	static PlatformRuntimeDone from(Instant time, JsonNode record) {
