@@ -1,6 +1,7 @@
 package dev.lambdaextension.benchmarks.harness;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -30,6 +31,8 @@ final class MemoryBenchmark {
 	static void run(Map<String, String> options) throws Exception {
 		long total = Long.parseLong(options.getOrDefault("events", "1000000"));
 		boolean nmt = Boolean.parseBoolean(options.getOrDefault("nmt", "false"));
+		boolean archive = Boolean.parseBoolean(options.getOrDefault("archive", "true"));
+		String uid = Env.run(List.of("id", "-u")).trim();
 		List<String> apps = List.of(options.getOrDefault("apps", "minimal").split(","));
 		StringBuilder summary = new StringBuilder();
 		summary.append("| JDK | extension | point | RSS (MB) | peak RSS (MB) | heap used (MB) | heap committed (MB) | metaspace used (MB) |\n");
@@ -43,12 +46,19 @@ final class MemoryBenchmark {
 				App app = appName.equals("sample") ? App.sample() : App.minimal();
 				String name = appName + "-memory-jdk" + jdk.getKey();
 				Path layer = Layers.create(app, name, false);
+				for (String suffix : List.of(".jsa", ".aot")) {
+					Files.deleteIfExists(Path.of("/tmp/" + name + "-" + uid + suffix));
+				}
 				Map<String, String> environment = new LinkedHashMap<>();
 				String extra = options.getOrDefault("java-opts", "") + (nmt ? " -XX:NativeMemoryTracking=summary" : "");
 				if (!extra.isBlank()) {
 					environment.put("LAMBDA_EXTENSION_JAVA_OPTS", extra.trim());
 				}
-				System.out.println("== memory, JDK " + jdk.getKey() + ", " + appName + ", " + total + " events");
+				if (archive) {
+					recordArchive(layer, jdk.getValue(), environment);
+				}
+				System.out.println("== memory, JDK " + jdk.getKey() + ", " + appName + ", " + total + " events"
+						+ (archive ? ", with the launcher's recorded archive" : ""));
 				try (LambdaSession session = Layers.session(layer, jdk.getValue(), environment, false)) {
 					session.init();
 					await(session);
@@ -140,6 +150,20 @@ final class MemoryBenchmark {
 
 	private static double get(Map<String, Double> map, String key) {
 		return map.getOrDefault(key, 0.0);
+	}
+
+
+	/**
+	 * One unmeasured launch that records the launcher's class-data archive (an AOT cache on
+	 * JDK 25) for the measured one, as a layer that ships one would start.
+	 */
+	private static void recordArchive(Path layer, Path javaHome, Map<String, String> environment) {
+		Map<String, String> recording = new LinkedHashMap<>(environment);
+		recording.put("LAMBDA_EXTENSION_CDS", "record");
+		try (LambdaSession session = Layers.session(layer, javaHome, recording, false)) {
+			session.init();
+			session.shutdown("spindown", Duration.ofSeconds(60));
+		}
 	}
 
 }

@@ -69,10 +69,10 @@ final class StartupBenchmark {
 			variants.add(new Variant("min-spring-aot", "exp", App.minimal(), false,
 					List.of("-Dspring.aot.enabled=true"), null, 0,
 					"(b) launcher script and flags + Spring AOT (bean definitions generated at build time)"));
-			variants.add(new Variant("min-cds17", "exp", App.minimal(), true,
+			variants.add(new Variant("min-cds", "exp", App.minimal(), true,
 					concat(noCds, "-XX:SharedArchiveFile=/tmp/bench-${name}.jsa"),
-					concat(noCds, "-XX:ArchiveClassesAtExit=/tmp/bench-${name}.jsa"), 17,
-					"(b) JDK 17 dynamic CDS archive made by a training launch (-XX:ArchiveClassesAtExit)"));
+					concat(noCds, "-XX:ArchiveClassesAtExit=/tmp/bench-${name}.jsa"), 0,
+					"(b) dynamic CDS archive made by a training launch (-XX:ArchiveClassesAtExit)"));
 			variants.add(new Variant("min-aot25", "exp", App.minimal(), true,
 					concat(noCds, "-XX:AOTCache=/tmp/bench-${name}.aot"),
 					concat(noCds, "-XX:AOTCacheOutput=/tmp/bench-${name}.aot"), 25,
