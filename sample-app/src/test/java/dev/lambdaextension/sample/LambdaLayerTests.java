@@ -145,6 +145,20 @@ class LambdaLayerTests {
 			.contains("dev.lambdaextension.lifecycle.ExtensionEventLoop source: shared objects file");
 	}
 
+	@Test
+	void launcherShouldIgnoreACorruptArchive(@TempDir Path tmp) throws IOException {
+		Path corrupt = Files.writeString(tmp.resolve("corrupt-archive"), "not an archive");
+		List<String> transcript = Collections.synchronizedList(new ArrayList<>());
+		try (LambdaSession session = session(tmp, Map.of("LAMBDA_EXTENSION_CDS_ARCHIVE", corrupt.toString()),
+				transcript)) {
+			assertThat(session.init()).singleElement()
+				.satisfies((report) -> assertThat(report.firstNext()).as(() -> String.join("\n", transcript)).isNotNull());
+			assertThat(session.shutdown("spindown", Duration.ofSeconds(2)).clean())
+				.as(() -> String.join("\n", transcript))
+				.isTrue();
+		}
+	}
+
 	private static LambdaSession session(Path tmp, Map<String, String> environment, List<String> transcript) {
 		LambdaSession.Builder builder = LambdaSession.builder()
 			.extensionsDir(opt.resolve("extensions"))
