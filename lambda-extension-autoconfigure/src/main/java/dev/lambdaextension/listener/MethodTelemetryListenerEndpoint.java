@@ -49,6 +49,8 @@ public class MethodTelemetryListenerEndpoint implements TelemetryListenerEndpoin
 
 	private final @Nullable String errorHandlerBeanName;
 
+	private boolean autoStartup = true;
+
 	private final String description;
 
 	/**
@@ -175,6 +177,19 @@ public class MethodTelemetryListenerEndpoint implements TelemetryListenerEndpoin
 	@Override
 	public Set<String> getTypes() {
 		return this.types;
+	}
+
+	@Override
+	public boolean isAutoStartup() {
+		return this.autoStartup;
+	}
+
+	/**
+	 * Set whether the listener receives events as soon as it is registered.
+	 * @param autoStartup {@code false} to register it stopped
+	 */
+	public void setAutoStartup(boolean autoStartup) {
+		this.autoStartup = autoStartup;
 	}
 
 	/**

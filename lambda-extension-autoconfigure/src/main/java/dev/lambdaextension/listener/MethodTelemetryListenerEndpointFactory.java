@@ -46,8 +46,22 @@ final class MethodTelemetryListenerEndpointFactory {
 		if (annotation.types().length > 0 && types.isEmpty()) {
 			types.add("");
 		}
-		return new MethodTelemetryListenerEndpoint(id, beanName, bean, invocable, types,
-				resolve(annotation.errorHandler()));
+		MethodTelemetryListenerEndpoint endpoint = new MethodTelemetryListenerEndpoint(id, beanName, bean, invocable,
+				types, resolve(annotation.errorHandler()));
+		endpoint.setAutoStartup(autoStartup(resolve(annotation.autoStartup()), endpoint));
+		return endpoint;
+	}
+
+	private static boolean autoStartup(String value, MethodTelemetryListenerEndpoint endpoint) {
+		String trimmed = value.trim();
+		if (trimmed.isEmpty() || trimmed.equalsIgnoreCase("true")) {
+			return true;
+		}
+		if (trimmed.equalsIgnoreCase("false")) {
+			return false;
+		}
+		throw new IllegalStateException("@TelemetryListener method '" + endpoint.getDescription()
+				+ "' has autoStartup '" + value + "'; it must be true or false");
 	}
 
 	private String resolve(String value) {

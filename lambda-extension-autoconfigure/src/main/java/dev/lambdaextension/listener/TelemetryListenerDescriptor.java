@@ -14,12 +14,13 @@ import org.jspecify.annotations.Nullable;
  * registered in code
  * @param types the event types received; empty for every type
  * @param batch whether the listener receives whole batches
+ * @param running whether the listener receives events now
  * @param invocations how many times the method was invoked
  * @param failures how many invocations threw an exception
  * @since 0.1.0
  */
 public record TelemetryListenerDescriptor(String id, @Nullable String beanName, @Nullable String method,
-		Set<String> types, boolean batch,
+		Set<String> types, boolean batch, boolean running,
 		long invocations, long failures) {
 
 }

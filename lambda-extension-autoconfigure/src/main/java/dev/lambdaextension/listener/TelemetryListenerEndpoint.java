@@ -50,6 +50,15 @@ public interface TelemetryListenerEndpoint {
 	boolean accepts(TelemetryEvent event);
 
 	/**
+	 * Return whether the listener receives events as soon as it is registered, rather
+	 * than once {@link TelemetryListenerRegistry#start(String)} is called.
+	 * @return whether the listener starts with the registry
+	 */
+	default boolean isAutoStartup() {
+		return true;
+	}
+
+	/**
 	 * Deliver events, on the dispatch thread.
 	 * @param events the accepted events of one batch for a batch listener, else exactly
 	 * one event

@@ -23,7 +23,9 @@ import org.jspecify.annotations.Nullable;
  * batch in their order, as one {@code List} for a batch listener (skipped when empty) or
  * one call per event otherwise. Every listener receives every matching event exactly
  * once. A failing listener is reported to its {@link TelemetryListenerErrorHandler} and
- * never stops delivery to the others.
+ * never stops delivery to the others. A listener can be {@link #stop(String) stopped} and
+ * {@link #start(String) started} by id; one registered with autoStartup off starts
+ * stopped.
  *
  * @since 0.1.0
  */
@@ -96,6 +98,9 @@ public class TelemetryListenerRegistry implements TelemetryBatchConsumer {
 	@Override
 	public void consume(List<TelemetryEvent> batch) {
 		for (Registration registration : this.registrations) {
+			if (!registration.running) {
+				continue;
+			}
 			TelemetryListenerEndpoint endpoint = registration.endpoint;
 			if (endpoint.isBatch()) {
 				List<TelemetryEvent> matching = new ArrayList<>();
@@ -119,9 +124,38 @@ public class TelemetryListenerRegistry implements TelemetryBatchConsumer {
 	}
 
 	/**
+	 * Start delivering events to a listener registered stopped, or stopped since.
+	 * @param id the listener id
+	 * @throws IllegalArgumentException if no listener has that id
+	 */
+	public void start(String id) {
+		registration(id).running = true;
+	}
+
+	/**
+	 * Stop delivering events to a listener; events meanwhile are not kept for it. Its
+	 * types stay subscribed.
+	 * @param id the listener id
+	 * @throws IllegalArgumentException if no listener has that id
+	 */
+	public void stop(String id) {
+		registration(id).running = false;
+	}
+
+	private Registration registration(String id) {
+		for (Registration registration : this.registrations) {
+			if (registration.endpoint.getId().equals(id)) {
+				return registration;
+			}
+		}
+		throw new IllegalArgumentException("No telemetry listener with id '" + id + "'");
+	}
+
+	/**
 	 * Return the Telemetry API streams the registered listeners need, for the
 	 * subscription: the streams of their types, or every stream when a listener receives
-	 * every type.
+	 * every type. Stopped listeners count: they may be started after Init, when the
+	 * subscription can no longer change.
 	 * @return the stream names, for example {@code platform}
 	 */
 	public Set<String> requiredStreams() {
@@ -168,9 +202,12 @@ public class TelemetryListenerRegistry implements TelemetryBatchConsumer {
 
 		private final AtomicLong failures = new AtomicLong();
 
+		private volatile boolean running;
+
 		Registration(TelemetryListenerEndpoint endpoint, TelemetryListenerErrorHandler errorHandler) {
 			this.endpoint = endpoint;
 			this.errorHandler = errorHandler;
+			this.running = endpoint.isAutoStartup();
 		}
 
 		void invoke(List<TelemetryEvent> events, TelemetryObserver observer) {
@@ -203,7 +240,7 @@ public class TelemetryListenerRegistry implements TelemetryBatchConsumer {
 				method = annotated.getDescription().substring(beanName.length() + 1);
 			}
 			return new TelemetryListenerDescriptor(this.endpoint.getId(), beanName, method, this.endpoint.getTypes(),
-					this.endpoint.isBatch(), this.invocations.get(), this.failures.get());
+					this.endpoint.isBatch(), this.running, this.invocations.get(), this.failures.get());
 		}
 
 	}

@@ -27,6 +27,7 @@ import static dev.lambdaextension.listener.TestTelemetry.runtimeDone;
 import static dev.lambdaextension.listener.TestTelemetry.start;
 import static dev.lambdaextension.listener.TestTelemetry.unknown;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
  * Tests for {@link TelemetryListenerRegistry}.
@@ -167,6 +168,46 @@ class TelemetryListenerRegistryTests {
 			.run((context) -> assertThat(context.getStartupFailure())
 				.hasMessage("Telemetry listener id 'audit' of 'telemetry listener 'audit'' is already used by "
 						+ "'telemetry listener 'audit''"));
+	}
+
+	@Test
+	void listenerWithoutAutoStartupShouldReceiveNothingUntilStartedAndNothingOnceStopped() {
+		this.contextRunner.withBean(StoppedListener.class)
+			.withPropertyValues("audit.enabled=false")
+			.run((context) -> {
+				TelemetryListenerRegistry registry = context.getBean(TelemetryListenerRegistry.class);
+				StoppedListener listener = context.getBean(StoppedListener.class);
+				assertThat(registry.requiredStreams()).as("subscribed for while stopped").containsExactly("function");
+				assertThat(registry.getListener("audit").running()).isFalse();
+				registry.consume(batch(functionLog("before start")));
+				registry.start("audit");
+				registry.consume(batch(functionLog("while running")));
+				registry.stop("audit");
+				registry.consume(batch(functionLog("after stop")));
+				assertThat(listener.logs).extracting(LogRecord::message).containsExactly("while running");
+				assertThat(registry.getListener("audit")).satisfies((audit) -> {
+					assertThat(audit.running()).isFalse();
+					assertThat(audit.invocations()).isOne();
+				});
+			});
+	}
+
+	@Test
+	void startOrStopOfAnUnknownListenerShouldBeRefused() {
+		TelemetryListenerRegistry registry = new TelemetryListenerRegistry();
+		assertThatIllegalArgumentException().isThrownBy(() -> registry.start("missing"))
+			.withMessage("No telemetry listener with id 'missing'");
+		assertThatIllegalArgumentException().isThrownBy(() -> registry.stop("missing"))
+			.withMessage("No telemetry listener with id 'missing'");
+	}
+
+	@Test
+	void autoStartupOtherThanTrueOrFalseShouldFailStartup() {
+		this.contextRunner.withBean(StoppedListener.class)
+			.withPropertyValues("audit.enabled=sometimes")
+			.run((context) -> assertThat(context.getStartupFailure()).hasMessageContaining(
+					"@TelemetryListener method 'telemetryListenerRegistryTests.StoppedListener.onLog(FunctionLog)' has "
+							+ "autoStartup 'sometimes'; it must be true or false"));
 	}
 
 	@Test
@@ -325,6 +366,17 @@ class TelemetryListenerRegistryTests {
 		@Bean
 		RecordingErrorHandler recordingErrorHandler() {
 			return new RecordingErrorHandler();
+		}
+
+	}
+
+	static class StoppedListener {
+
+		final List<FunctionLog> logs = new CopyOnWriteArrayList<>();
+
+		@TelemetryListener(id = "audit", autoStartup = "${audit.enabled:true}")
+		void onLog(FunctionLog log) {
+			this.logs.add(log);
 		}
 
 	}

@@ -39,4 +39,13 @@ public @interface TelemetryListener {
 	 */
 	String errorHandler() default "";
 
+	/**
+	 * Whether the listener receives events from the start: {@code false} registers it
+	 * stopped until {@code TelemetryListenerRegistry.start(id)}. Its types are subscribed
+	 * to either way, since Lambda accepts a subscription only during Init. Accepts property
+	 * placeholders; empty means {@code true}.
+	 * @return {@code true}, {@code false} or a placeholder resolving to one of them
+	 */
+	String autoStartup() default "";
+
 }
