@@ -444,18 +444,12 @@ public final class LambdaEmulator implements AutoCloseable {
 			}
 		}
 		String status = (this.initErrorType != null) ? "error" : "success";
-		this.telemetry.emit(TelemetryEvent.platform("platform.initRuntimeDone",
-				Json.object("initializationType", "on-demand", "phase", "init", "status", status, "errorType",
-						this.initErrorType)));
+		this.telemetry.emit(PlatformEvents.initRuntimeDone(status, this.initErrorType));
 		for (ExtensionRecord extension : this.extensions.values()) {
 			String errorType = (extension.initErrorType != null) ? extension.initErrorType : extension.exitErrorType;
-			this.telemetry.emit(TelemetryEvent.platform("platform.extension",
-					Json.object("name", extension.name, "state", extension.state.wireName(), "events",
-							extension.events, "errorType", errorType)));
+			this.telemetry.emit(PlatformEvents.extension(extension.name, extension.state, extension.events, errorType));
 		}
-		this.telemetry.emit(TelemetryEvent.platform("platform.initReport",
-				Json.object("initializationType", "on-demand", "phase", "init", "status", status, "errorType",
-						this.initErrorType, "metrics", Json.object("durationMs", round(this.initDurationMs)))));
+		this.telemetry.emit(PlatformEvents.initReport(status, this.initErrorType, this.initDurationMs));
 		this.telemetry.closeInit();
 		this.monitor.notifyAll();
 	}
@@ -501,8 +495,7 @@ public final class LambdaEmulator implements AutoCloseable {
 			Instant deadline = Instant.ofEpochMilli(now.toEpochMilli() + timeout.toMillis());
 			Map<String, Object> tracing = (request.traceHeader() != null)
 					? Json.object("type", "X-Amzn-Trace-Id", "value", request.traceHeader()) : null;
-			this.telemetry.emit(TelemetryEvent.platform("platform.start",
-					Json.object("requestId", requestId, "version", this.functionVersion, "tracing", tracing)));
+			this.telemetry.emit(PlatformEvents.start(requestId, this.functionVersion, tracing));
 			String eventBody = Json.write(Json.object("eventType", "INVOKE", "deadlineMs", deadline.toEpochMilli(),
 					"requestId", requestId, "invokedFunctionArn", functionArn(), "tracing", tracing));
 			Map<String, String> participants = new LinkedHashMap<>();
@@ -521,50 +514,14 @@ public final class LambdaEmulator implements AutoCloseable {
 				}
 			}
 			this.monitor.notifyAll();
-			emitFunctionLogs(requestId, request);
-			double durationMs = runtimeDurationMs(request, timeout);
-			Instant runtimeStart = now;
-			this.telemetry.emit(TelemetryEvent.platform("platform.runtimeDone",
-					Json.object("requestId", requestId, "status", request.status().wireName(), "errorType",
-							request.errorType(), "metrics",
-							Json.object("durationMs", durationMs, "producedBytes", request.producedBytes()), "spans",
-							List.of(span("responseLatency", runtimeStart, Math.max(0, durationMs - 0.2)),
-									span("responseDuration", runtimeStart.plusNanos((long) (durationMs * 1_000_000)),
-											0.2)),
-							"tracing", tracing)));
+			PlatformEvents.functionLogs(requestId, request, this.logFormat).forEach(this.telemetry::emit);
+			this.telemetry.emit(PlatformEvents.runtimeDone(requestId, request,
+					PlatformEvents.runtimeDurationMs(request, timeout), now, tracing));
 			if (participants.isEmpty()) {
 				emitReport(invocation);
 			}
 			return invocation;
 		}
-	}
-
-	private static double runtimeDurationMs(InvokeRequest request, Duration timeout) {
-		if (request.status() == InvocationStatus.TIMEOUT) {
-			return timeout.toMillis();
-		}
-		return round(request.duration().toNanos() / 1_000_000.0);
-	}
-
-	private void emitFunctionLogs(String requestId, InvokeRequest request) {
-		for (FunctionLog log : request.logs()) {
-			Instant now = Instant.now();
-			String time = TelemetryEvent.format(now);
-			Map<String, Object> structured = Json.object("timestamp", time, "level", log.level(), "requestId",
-					requestId, "message", log.message());
-			String text = (this.logFormat == LogFormat.JSON) ? Json.write(structured)
-					: time + "\t" + requestId + "\t" + log.level() + "\t" + log.message();
-			this.telemetry.emit(new TelemetryEvent(time, "function", text,
-					(this.logFormat == LogFormat.JSON) ? structured : null));
-		}
-	}
-
-	private static Map<String, Object> span(String name, Instant start, double durationMs) {
-		return Json.object("name", name, "start", TelemetryEvent.format(start), "durationMs", round(durationMs));
-	}
-
-	private static double round(@Nullable Double value) {
-		return (value != null) ? Math.round(value * 1000.0) / 1000.0 : 0.0;
 	}
 
 	private void emitReport(Invocation invocation) {
@@ -573,19 +530,15 @@ public final class LambdaEmulator implements AutoCloseable {
 		}
 		InvokeRequest request = invocation.request();
 		Duration timeout = (request.functionTimeout() != null) ? request.functionTimeout() : this.functionTimeout;
-		double runtimeMs = runtimeDurationMs(request, timeout);
+		double runtimeMs = PlatformEvents.runtimeDurationMs(request, timeout);
 		double elapsedMs = (invocation.lastDoneNanos() - invocation.deliveredNanos()) / 1_000_000.0;
 		double overheadMs = Math.max(0, elapsedMs - runtimeMs);
-		double durationMs = round(runtimeMs + overheadMs);
+		double durationMs = PlatformEvents.round(runtimeMs + overheadMs);
 		Map<String, Object> metrics = Json.object("durationMs", durationMs, "billedDurationMs",
 				(long) Math.ceil(durationMs), "memorySizeMB", this.memorySizeMb, "maxMemoryUsedMB",
 				Math.min(this.memorySizeMb, 64 + invocation.sequence()), "initDurationMs",
-				(invocation.sequence() == 1) ? round(this.initDurationMs) : null);
-		Instant overheadStart = Instant.now().minusNanos((long) (overheadMs * 1_000_000));
-		this.telemetry.emit(TelemetryEvent.platform("platform.report",
-				Json.object("requestId", invocation.requestId(), "status", request.status().wireName(), "errorType",
-						request.errorType(), "metrics", metrics, "spans",
-						List.of(span("extensionOverhead", overheadStart, overheadMs)))));
+				(invocation.sequence() == 1) ? PlatformEvents.round(this.initDurationMs) : null);
+		this.telemetry.emit(PlatformEvents.report(invocation.requestId(), request, metrics, overheadMs));
 	}
 
 	/**
@@ -1137,74 +1090,6 @@ public final class LambdaEmulator implements AutoCloseable {
 		this.server.stop(0);
 		this.telemetry.close();
 		this.executor.shutdownNow();
-	}
-
-	private record PendingEvent(String type, String body) {
-	}
-
-	private static final class ExtensionRecord {
-
-		final String name;
-
-		final String id;
-
-		final List<String> events;
-
-		final boolean external;
-
-		final Instant registeredAt;
-
-		final long registeredNanos;
-
-		ExtensionState state = ExtensionState.REGISTERED;
-
-		boolean parked;
-
-		int nextCount;
-
-		int invokeCount;
-
-		boolean shutdownReceived;
-
-		@Nullable PendingEvent pending;
-
-		@Nullable Instant firstNextAt;
-
-		@Nullable Long firstNextNanos;
-
-		@Nullable Long telemetrySubscribedNanos;
-
-		boolean telemetrySubscribed;
-
-		boolean logsSubscribed;
-
-		@Nullable String initErrorType;
-
-		@Nullable String initErrorBody;
-
-		@Nullable String exitErrorType;
-
-		@Nullable String exitErrorBody;
-
-		@Nullable Integer exitCode;
-
-		ExtensionRecord(String name, String id, List<String> events, boolean external, Instant registeredAt,
-				long registeredNanos) {
-			this.name = name;
-			this.id = id;
-			this.events = events;
-			this.external = external;
-			this.registeredAt = registeredAt;
-			this.registeredNanos = registeredNanos;
-		}
-
-		EmulatedExtension snapshot() {
-			return new EmulatedExtension(this.name, this.id, this.events, this.external, this.state, this.parked,
-					this.nextCount, this.invokeCount, this.shutdownReceived, this.registeredAt, this.registeredNanos,
-					this.firstNextAt, this.firstNextNanos, this.telemetrySubscribedNanos, this.initErrorType,
-					this.initErrorBody, this.exitErrorType, this.exitErrorBody, this.exitCode);
-		}
-
 	}
 
 	/**

@@ -1,0 +1,75 @@
+package dev.lambdaextension.test.emulator;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The emulator's mutable record of one registered extension, guarded by the emulator's
+ * monitor; {@link #snapshot()} gives the immutable view tests see.
+ */
+final class ExtensionRecord {
+
+	final String name;
+
+	final String id;
+
+	final List<String> events;
+
+	final boolean external;
+
+	final Instant registeredAt;
+
+	final long registeredNanos;
+
+	ExtensionState state = ExtensionState.REGISTERED;
+
+	boolean parked;
+
+	int nextCount;
+
+	int invokeCount;
+
+	boolean shutdownReceived;
+
+	@Nullable PendingEvent pending;
+
+	@Nullable Instant firstNextAt;
+
+	@Nullable Long firstNextNanos;
+
+	@Nullable Long telemetrySubscribedNanos;
+
+	boolean telemetrySubscribed;
+
+	boolean logsSubscribed;
+
+	@Nullable String initErrorType;
+
+	@Nullable String initErrorBody;
+
+	@Nullable String exitErrorType;
+
+	@Nullable String exitErrorBody;
+
+	@Nullable Integer exitCode;
+
+	ExtensionRecord(String name, String id, List<String> events, boolean external, Instant registeredAt,
+			long registeredNanos) {
+		this.name = name;
+		this.id = id;
+		this.events = events;
+		this.external = external;
+		this.registeredAt = registeredAt;
+		this.registeredNanos = registeredNanos;
+	}
+
+	EmulatedExtension snapshot() {
+		return new EmulatedExtension(this.name, this.id, this.events, this.external, this.state, this.parked,
+				this.nextCount, this.invokeCount, this.shutdownReceived, this.registeredAt, this.registeredNanos,
+				this.firstNextAt, this.firstNextNanos, this.telemetrySubscribedNanos, this.initErrorType,
+				this.initErrorBody, this.exitErrorType, this.exitErrorBody, this.exitCode);
+	}
+
+}

@@ -1,0 +1,98 @@
+package dev.lambdaextension.test.emulator;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Builds the platform and function events the emulator emits, in the shapes the Telemetry
+ * API documents: Init ({@code initRuntimeDone}, {@code extension}, {@code initReport}) and
+ * each invocation ({@code start}, function log lines, {@code runtimeDone}, {@code report}).
+ */
+final class PlatformEvents {
+
+	private PlatformEvents() {
+	}
+
+	static TelemetryEvent initRuntimeDone(String status, @Nullable String errorType) {
+		return TelemetryEvent.platform("platform.initRuntimeDone", Json.object("initializationType", "on-demand",
+				"phase", "init", "status", status, "errorType", errorType));
+	}
+
+	static TelemetryEvent extension(String name, ExtensionState state, List<String> events,
+			@Nullable String errorType) {
+		return TelemetryEvent.platform("platform.extension",
+				Json.object("name", name, "state", state.wireName(), "events", events, "errorType", errorType));
+	}
+
+	static TelemetryEvent initReport(String status, @Nullable String errorType, @Nullable Double durationMs) {
+		return TelemetryEvent.platform("platform.initReport",
+				Json.object("initializationType", "on-demand", "phase", "init", "status", status, "errorType",
+						errorType, "metrics", Json.object("durationMs", round(durationMs))));
+	}
+
+	static TelemetryEvent start(String requestId, String version, @Nullable Map<String, Object> tracing) {
+		return TelemetryEvent.platform("platform.start",
+				Json.object("requestId", requestId, "version", version, "tracing", tracing));
+	}
+
+	static List<TelemetryEvent> functionLogs(String requestId, InvokeRequest request, LogFormat format) {
+		List<TelemetryEvent> events = new ArrayList<>();
+		for (FunctionLog log : request.logs()) {
+			String time = TelemetryEvent.format(Instant.now());
+			Map<String, Object> structured = Json.object("timestamp", time, "level", log.level(), "requestId",
+					requestId, "message", log.message());
+			String text = (format == LogFormat.JSON) ? Json.write(structured)
+					: time + "\t" + requestId + "\t" + log.level() + "\t" + log.message();
+			events.add(new TelemetryEvent(time, "function", text, (format == LogFormat.JSON) ? structured : null));
+		}
+		return events;
+	}
+
+	static TelemetryEvent runtimeDone(String requestId, InvokeRequest request, double durationMs,
+			Instant runtimeStart, @Nullable Map<String, Object> tracing) {
+		return TelemetryEvent.platform("platform.runtimeDone",
+				Json.object("requestId", requestId, "status", request.status().wireName(), "errorType",
+						request.errorType(), "metrics",
+						Json.object("durationMs", durationMs, "producedBytes", request.producedBytes()), "spans",
+						List.of(span("responseLatency", runtimeStart, Math.max(0, durationMs - 0.2)),
+								span("responseDuration", runtimeStart.plusNanos((long) (durationMs * 1_000_000)),
+										0.2)),
+						"tracing", tracing));
+	}
+
+	static TelemetryEvent report(String requestId, InvokeRequest request, Map<String, Object> metrics,
+			double overheadMs) {
+		Instant overheadStart = Instant.now().minusNanos((long) (overheadMs * 1_000_000));
+		return TelemetryEvent.platform("platform.report",
+				Json.object("requestId", requestId, "status", request.status().wireName(), "errorType",
+						request.errorType(), "metrics", metrics, "spans",
+						List.of(span("extensionOverhead", overheadStart, overheadMs))));
+	}
+
+	/**
+	 * Return how long the simulated function ran: its whole timeout when it timed out.
+	 */
+	static double runtimeDurationMs(InvokeRequest request, Duration timeout) {
+		if (request.status() == InvocationStatus.TIMEOUT) {
+			return timeout.toMillis();
+		}
+		return round(request.duration().toNanos() / 1_000_000.0);
+	}
+
+	/**
+	 * Round to microseconds, as Lambda reports durations; {@code 0} when absent.
+	 */
+	static double round(@Nullable Double value) {
+		return (value != null) ? Math.round(value * 1000.0) / 1000.0 : 0.0;
+	}
+
+	private static Map<String, Object> span(String name, Instant start, double durationMs) {
+		return Json.object("name", name, "start", TelemetryEvent.format(start), "durationMs", round(durationMs));
+	}
+
+}
