@@ -26,7 +26,13 @@ class DocumentationTests {
 		boolean update = Boolean.getBoolean("docs.update");
 		for (Path page : pages()) {
 			String markdown = Files.readString(page, StandardCharsets.UTF_8);
-			String rendered = this.sync.render(markdown);
+			String rendered;
+			try {
+				rendered = this.sync.render(markdown);
+			}
+			catch (IllegalStateException ex) {
+				throw new IllegalStateException(DOCS.getParent().relativize(page) + ": " + ex.getMessage(), ex);
+			}
 			if (update) {
 				Files.writeString(page, rendered, StandardCharsets.UTF_8);
 			}
