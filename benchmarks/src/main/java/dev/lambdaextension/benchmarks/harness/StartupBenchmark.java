@@ -127,6 +127,7 @@ final class StartupBenchmark {
 			for (Variant variant : selected) {
 				String name = variant.name(jdk.getKey());
 				Files.deleteIfExists(Path.of("/tmp/" + name + "-" + uid + ".jsa"));
+				Files.deleteIfExists(Path.of("/tmp/" + name + "-" + uid + ".aot"));
 				Files.deleteIfExists(Path.of("/tmp/bench-" + name + ".jsa"));
 				Files.deleteIfExists(Path.of("/tmp/bench-" + name + ".aot"));
 				layers.put(variant, Layers.create(variant.app(), name, variant.custom()));
