@@ -185,7 +185,9 @@ public class MethodTelemetryListenerEndpoint implements TelemetryListenerEndpoin
 	}
 
 	/**
-	 * Set whether the listener receives events as soon as it is registered.
+	 * Set whether the listener receives events as soon as it is registered; read once,
+	 * at registration. Afterwards use {@link TelemetryListenerRegistry#start(String)} and
+	 * {@link TelemetryListenerRegistry#stop(String)}.
 	 * @param autoStartup {@code false} to register it stopped
 	 */
 	public void setAutoStartup(boolean autoStartup) {
