@@ -149,13 +149,17 @@ class LambdaLayerTests {
 	void launcherShouldIgnoreACorruptArchive(@TempDir Path tmp) throws IOException {
 		Path corrupt = Files.writeString(tmp.resolve("corrupt-archive"), "not an archive");
 		List<String> transcript = Collections.synchronizedList(new ArrayList<>());
-		try (LambdaSession session = session(tmp, Map.of("LAMBDA_EXTENSION_CDS_ARCHIVE", corrupt.toString()),
-				transcript)) {
+		// the JVM prints its flags, which shows that the launcher handed it the corrupt archive
+		Map<String, String> environment = Map.of("LAMBDA_EXTENSION_CDS_ARCHIVE", corrupt.toString(),
+				"LAMBDA_EXTENSION_JAVA_OPTS", "-XX:+PrintFlagsFinal");
+		try (LambdaSession session = session(tmp, environment, transcript)) {
 			assertThat(session.init()).singleElement()
 				.satisfies((report) -> assertThat(report.firstNext()).as(() -> String.join("\n", transcript)).isNotNull());
-			assertThat(session.shutdown("spindown", Duration.ofSeconds(2)).clean())
-				.as(() -> String.join("\n", transcript))
-				.isTrue();
+			ShutdownReport shutdown = session.shutdown("spindown", Duration.ofSeconds(2));
+			assertThat(shutdown.clean()).as(() -> String.join("\n", transcript)).isTrue();
+			assertThat(shutdown.extensions().get(0).output())
+				.anySatisfy((line) -> assertThat(line).containsAnyOf("SharedArchiveFile", "AOTCache")
+					.contains(corrupt.toString()));
 		}
 	}
 
