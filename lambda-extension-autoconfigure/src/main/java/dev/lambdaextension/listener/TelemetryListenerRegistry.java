@@ -143,12 +143,20 @@ public class TelemetryListenerRegistry implements TelemetryBatchConsumer {
 	}
 
 	private Registration registration(String id) {
+		Registration registration = find(id);
+		if (registration == null) {
+			throw new IllegalArgumentException("No telemetry listener with id '" + id + "'");
+		}
+		return registration;
+	}
+
+	private @Nullable Registration find(String id) {
 		for (Registration registration : this.registrations) {
 			if (registration.endpoint.getId().equals(id)) {
 				return registration;
 			}
 		}
-		throw new IllegalArgumentException("No telemetry listener with id '" + id + "'");
+		return null;
 	}
 
 	/**
@@ -184,12 +192,8 @@ public class TelemetryListenerRegistry implements TelemetryBatchConsumer {
 	 * @return the description, or {@code null} if no listener has that id
 	 */
 	public @Nullable TelemetryListenerDescriptor getListener(String id) {
-		for (Registration registration : this.registrations) {
-			if (registration.endpoint.getId().equals(id)) {
-				return registration.describe();
-			}
-		}
-		return null;
+		Registration registration = find(id);
+		return (registration != null) ? registration.describe() : null;
 	}
 
 	private static final class Registration {
