@@ -76,12 +76,10 @@ public class TelemetryListenerRegistry implements TelemetryBatchConsumer {
 	public synchronized void register(TelemetryListenerEndpoint endpoint,
 			@Nullable TelemetryListenerErrorHandler errorHandler) {
 		Objects.requireNonNull(endpoint, "'endpoint' must not be null");
-		for (Registration registration : this.registrations) {
-			if (registration.endpoint.getId().equals(endpoint.getId())) {
-				throw new IllegalStateException("Telemetry listener id '" + endpoint.getId() + "' of '"
-						+ endpoint.getDescription() + "' is already used by '"
-						+ registration.endpoint.getDescription() + "'");
-			}
+		Registration existing = find(endpoint.getId());
+		if (existing != null) {
+			throw new IllegalStateException("Telemetry listener id '" + endpoint.getId() + "' of '"
+					+ endpoint.getDescription() + "' is already used by '" + existing.endpoint.getDescription() + "'");
 		}
 		TelemetryListenerErrorHandler handler = (errorHandler != null) ? errorHandler : this.defaultErrorHandler;
 		this.registrations.add(new Registration(endpoint, handler));
