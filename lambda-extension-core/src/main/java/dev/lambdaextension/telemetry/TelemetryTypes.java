@@ -1,5 +1,10 @@
 package dev.lambdaextension.telemetry;
 
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -116,6 +121,14 @@ public final class TelemetryTypes {
 
 	private static final Set<String> KNOWN_TYPES = Set.copyOf(VIEW_TYPES.values());
 
+	private static final Set<String> KNOWN_NAMES = Collections.unmodifiableSet(new LinkedHashSet<>(List.of(
+			STREAM_PLATFORM, STREAM_FUNCTION, STREAM_EXTENSION, PLATFORM_INIT_START, PLATFORM_INIT_RUNTIME_DONE,
+			PLATFORM_INIT_REPORT, PLATFORM_START, PLATFORM_RUNTIME_DONE, PLATFORM_REPORT, PLATFORM_RESTORE_START,
+			PLATFORM_RESTORE_RUNTIME_DONE, PLATFORM_RESTORE_REPORT, PLATFORM_EXTENSION, PLATFORM_TELEMETRY_SUBSCRIPTION,
+			PLATFORM_LOGS_DROPPED, FUNCTION, EXTENSION)));
+
+	private static final int MAX_SUGGESTION_DISTANCE = 3;
+
 	private TelemetryTypes() {
 	}
 
@@ -165,6 +178,64 @@ public final class TelemetryTypes {
 	 */
 	public static boolean isPlatformType(String type) {
 		return type.startsWith(PLATFORM_PREFIX);
+	}
+
+	/**
+	 * Return every stream and event type name this model knows: the streams
+	 * ({@value #STREAM_PLATFORM}, {@value #STREAM_FUNCTION}, {@value #STREAM_EXTENSION})
+	 * followed by the types, in the order they are declared here.
+	 * @return the names
+	 */
+	public static Set<String> knownNames() {
+		return KNOWN_NAMES;
+	}
+
+	/**
+	 * Return the candidate closest to a name, for a "did you mean" message. Closeness is
+	 * the edit distance ignoring case, a swap of two adjacent characters counting as one
+	 * edit; a candidate is close when it is at most three edits and at most a third of
+	 * the name's length away (at least one edit). Ties go to the earlier candidate.
+	 * @param name the name, for example {@code platform.reprot}
+	 * @param candidates the names it may have been meant as, for example
+	 * {@link #knownNames()}
+	 * @return the closest candidate, or {@code null} if none is close
+	 */
+	public static @Nullable String closestMatch(String name, Collection<String> candidates) {
+		String lowerCaseName = name.toLowerCase(Locale.ROOT);
+		int limit = Math.max(1, Math.min(MAX_SUGGESTION_DISTANCE, name.length() / 3));
+		String closest = null;
+		int closestDistance = limit + 1;
+		for (String candidate : candidates) {
+			int distance = distance(lowerCaseName, candidate.toLowerCase(Locale.ROOT));
+			if (distance < closestDistance) {
+				closest = candidate;
+				closestDistance = distance;
+			}
+		}
+		return closest;
+	}
+
+	private static int distance(String source, String target) {
+		int[][] distances = new int[source.length() + 1][target.length() + 1];
+		for (int i = 0; i <= source.length(); i++) {
+			distances[i][0] = i;
+		}
+		for (int j = 0; j <= target.length(); j++) {
+			distances[0][j] = j;
+		}
+		for (int i = 1; i <= source.length(); i++) {
+			for (int j = 1; j <= target.length(); j++) {
+				int substitution = (source.charAt(i - 1) != target.charAt(j - 1)) ? 1 : 0;
+				int distance = Math.min(Math.min(distances[i - 1][j] + 1, distances[i][j - 1] + 1),
+						distances[i - 1][j - 1] + substitution);
+				if (i > 1 && j > 1 && source.charAt(i - 1) == target.charAt(j - 2)
+						&& source.charAt(i - 2) == target.charAt(j - 1)) {
+					distance = Math.min(distance, distances[i - 2][j - 2] + 1);
+				}
+				distances[i][j] = distance;
+			}
+		}
+		return distances[source.length()][target.length()];
 	}
 
 }

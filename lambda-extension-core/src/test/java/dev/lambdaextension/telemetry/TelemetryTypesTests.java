@@ -1,5 +1,7 @@
 package dev.lambdaextension.telemetry;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -67,6 +69,31 @@ class TelemetryTypesTests {
 	void isPlatformTypeShouldCheckThePrefix() {
 		assertThat(TelemetryTypes.isPlatformType("platform.start")).isTrue();
 		assertThat(TelemetryTypes.isPlatformType("function")).isFalse();
+	}
+
+	@Test
+	void knownNamesShouldListStreamsThenTypes() {
+		assertThat(TelemetryTypes.knownNames()).startsWith("platform", "function", "extension")
+			.contains("platform.report", "platform.logsDropped")
+			.hasSize(15);
+	}
+
+	@Test
+	void closestMatchShouldSuggestANearMiss() {
+		assertThat(TelemetryTypes.closestMatch("platform.reprot", TelemetryTypes.knownNames()))
+			.isEqualTo("platform.report");
+		assertThat(TelemetryTypes.closestMatch("platform.initreport", TelemetryTypes.knownNames()))
+			.isEqualTo("platform.initReport");
+		assertThat(TelemetryTypes.closestMatch("platfrom", List.of("platform", "function", "extension")))
+			.isEqualTo("platform");
+		assertThat(TelemetryTypes.closestMatch("functoin", TelemetryTypes.knownNames())).isEqualTo("function");
+	}
+
+	@Test
+	void closestMatchShouldSuggestNothingWhenNothingIsClose() {
+		assertThat(TelemetryTypes.closestMatch("platform.fault", TelemetryTypes.knownNames())).isNull();
+		assertThat(TelemetryTypes.closestMatch("logs", List.of("platform", "function", "extension"))).isNull();
+		assertThat(TelemetryTypes.closestMatch("", TelemetryTypes.knownNames())).isNull();
 	}
 
 }
