@@ -8,6 +8,7 @@ import java.util.Set;
 
 import dev.lambdaextension.client.LifecycleEventType;
 import dev.lambdaextension.client.TelemetryApiLimits;
+import dev.lambdaextension.telemetry.TelemetryTypes;
 import dev.lambdaextension.telemetry.dispatch.OverflowStrategy;
 import org.jspecify.annotations.Nullable;
 
@@ -232,6 +233,12 @@ public class LambdaExtensionProperties {
 		private List<String> types = new ArrayList<>();
 
 		/**
+		 * Platform event types, newer than this library, that telemetry listeners may
+		 * declare, for example platform.fault. Each must start with 'platform.'.
+		 */
+		private List<String> additionalTypes = new ArrayList<>();
+
+		/**
 		 * Schema version of the delivered events: 2022-07-01, 2022-12-13 or 2025-01-29.
 		 * When Lambda refuses it, older versions are tried.
 		 */
@@ -259,10 +266,25 @@ public class LambdaExtensionProperties {
 
 		public void setTypes(List<String> types) {
 			for (String type : types) {
-				Assert.isTrue(TelemetryApiLimits.STREAMS.contains(type),
-						() -> "'types' must contain only " + TelemetryApiLimits.STREAMS + ", not '" + type + "'");
+				Assert.isTrue(TelemetryApiLimits.STREAMS.contains(type), () -> {
+					String closest = TelemetryTypes.closestMatch(type, TelemetryApiLimits.STREAMS);
+					return "'types' must contain only " + TelemetryApiLimits.STREAMS + ", not '" + type + "'"
+							+ ((closest != null) ? " (did you mean '" + closest + "'?)" : "");
+				});
 			}
 			this.types = types;
+		}
+
+		public List<String> getAdditionalTypes() {
+			return this.additionalTypes;
+		}
+
+		public void setAdditionalTypes(List<String> additionalTypes) {
+			for (String type : additionalTypes) {
+				Assert.isTrue(TelemetryTypes.isPlatformType(type),
+						() -> "'additionalTypes' must contain only types starting with 'platform.', not '" + type + "'");
+			}
+			this.additionalTypes = additionalTypes;
 		}
 
 		public String getSchemaVersion() {

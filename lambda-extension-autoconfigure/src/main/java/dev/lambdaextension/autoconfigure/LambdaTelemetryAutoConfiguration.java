@@ -71,9 +71,10 @@ public final class LambdaTelemetryAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	TelemetryListenerRegistry telemetryListenerRegistry(ObjectProvider<TelemetryListenerErrorHandler> errorHandler,
-			ObjectProvider<TelemetryObserver> observers) {
+			ObjectProvider<TelemetryObserver> observers, LambdaExtensionProperties properties) {
 		TelemetryListenerRegistry registry = new TelemetryListenerRegistry(
 				errorHandler.getIfUnique(LoggingTelemetryListenerErrorHandler::new));
+		registry.setAdditionalTypes(properties.getTelemetry().getAdditionalTypes());
 		registry.setObserver(TelemetryObserver.composite(observers.orderedStream().toList()));
 		return registry;
 	}

@@ -23,9 +23,12 @@ import org.springframework.util.StringUtils;
  * A {@code @TelemetryListener} method on a bean. The signature is validated on creation:
  * the method takes exactly one parameter, either a {@link TelemetryEvent} (or a typed view
  * such as {@code PlatformReport}) to receive events one at a time, or a {@code List} of
- * them to receive each batch at once. The types received are the declared types if any,
+ * them to receive each batch at once. The types received are the declared types (a
+ * stream name such as {@code platform} standing for every type of its stream) if any,
  * else the type of the typed view, else every type; an event is delivered only if its
- * type matches and it is an instance of the parameter's element type.
+ * type matches and it is an instance of the parameter's element type. Declared types
+ * that no typed view receives are checked against the known types when the
+ * {@link TelemetryListenerRegistry} registers the endpoint.
  *
  * @since 0.1.0
  */
@@ -100,6 +103,7 @@ public class MethodTelemetryListenerEndpoint implements TelemetryListenerEndpoin
 			declared.add(type.trim());
 		}
 		if (viewTypes != null && !viewTypes.containsAll(declared)) {
+			rejectMisspelledTypes(declared, viewTypes);
 			Set<String> contradicting = new LinkedHashSet<>(declared);
 			contradicting.removeAll(viewTypes);
 			throw new IllegalStateException("@TelemetryListener method '" + this.description + "' declares types "
@@ -107,6 +111,19 @@ public class MethodTelemetryListenerEndpoint implements TelemetryListenerEndpoin
 					+ " never receives; it receives only " + viewTypes);
 		}
 		return Collections.unmodifiableSet(declared);
+	}
+
+	private void rejectMisspelledTypes(Set<String> declared, Set<String> viewTypes) {
+		String subject = "@TelemetryListener method '" + this.description + "'";
+		for (String type : declared) {
+			if (!viewTypes.contains(type)
+					&& TelemetryTypes.closestMatch(type, TelemetryTypes.knownNames()) != null) {
+				String message = TelemetryListenerTypes.unknownTypeMessage(subject, type, Set.of());
+				if (message != null) {
+					throw new IllegalStateException(message);
+				}
+			}
+		}
 	}
 
 	private static @Nullable Set<String> viewTypes(Class<? extends TelemetryEvent> eventType) {
@@ -209,7 +226,7 @@ public class MethodTelemetryListenerEndpoint implements TelemetryListenerEndpoin
 	 */
 	@Override
 	public boolean accepts(TelemetryEvent event) {
-		return (this.types.isEmpty() || this.types.contains(event.type())) && this.eventType.isInstance(event);
+		return TelemetryListenerTypes.matches(this.types, event.type()) && this.eventType.isInstance(event);
 	}
 
 	/**

@@ -48,7 +48,8 @@ public final class SimpleTelemetryListenerEndpoint implements TelemetryListenerE
 	/**
 	 * Create an endpoint that receives matching events one at a time.
 	 * @param id the listener id
-	 * @param types the event types to receive, empty for every type
+	 * @param types the event types to receive (checked when the endpoint is registered),
+	 * empty for every type
 	 * @param listener receives each event
 	 * @return the endpoint
 	 */
@@ -61,7 +62,8 @@ public final class SimpleTelemetryListenerEndpoint implements TelemetryListenerE
 	/**
 	 * Create an endpoint that receives the matching events of each batch in one call.
 	 * @param id the listener id
-	 * @param types the event types to receive, empty for every type
+	 * @param types the event types to receive (checked when the endpoint is registered),
+	 * empty for every type
 	 * @param listener receives the matching events of a batch, never an empty list
 	 * @return the endpoint
 	 */
@@ -92,7 +94,7 @@ public final class SimpleTelemetryListenerEndpoint implements TelemetryListenerE
 
 	@Override
 	public boolean accepts(TelemetryEvent event) {
-		return this.types.isEmpty() || this.types.contains(event.type());
+		return TelemetryListenerTypes.matches(this.types, event.type());
 	}
 
 	@Override

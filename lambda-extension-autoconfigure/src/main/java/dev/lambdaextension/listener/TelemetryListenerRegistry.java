@@ -1,6 +1,7 @@
 package dev.lambdaextension.listener;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -22,8 +23,11 @@ import org.jspecify.annotations.Nullable;
  * batch to them: for each listener in registration order, the matching events of the
  * batch in their order, as one {@code List} for a batch listener (skipped when empty) or
  * one call per event otherwise. Every listener receives every matching event exactly
- * once. A failing listener is reported to its {@link TelemetryListenerErrorHandler} and
- * never stops delivery to the others. A listener can be {@link #stop(String) stopped} and
+ * once. Every type a listener declares is checked on registration: it must be one of the
+ * types or streams {@link TelemetryTypes} knows, or an
+ * {@link #setAdditionalTypes(Collection) additional} platform type. A failing listener is
+ * reported to its {@link TelemetryListenerErrorHandler} and never stops delivery to the
+ * others. A listener can be {@link #stop(String) stopped} and
  * {@link #start(String) started} by id; one registered with autoStartup off starts
  * stopped.
  *
@@ -41,6 +45,8 @@ public class TelemetryListenerRegistry implements TelemetryBatchConsumer {
 	private final TelemetryListenerErrorHandler defaultErrorHandler;
 
 	private volatile TelemetryObserver observer = TelemetryObserver.NONE;
+
+	private volatile Set<String> additionalTypes = Collections.emptySet();
 
 	/**
 	 * Create a registry whose default error handler logs failures.
@@ -61,7 +67,8 @@ public class TelemetryListenerRegistry implements TelemetryBatchConsumer {
 	/**
 	 * Register an endpoint with the default error handler.
 	 * @param endpoint the endpoint
-	 * @throws IllegalStateException if an endpoint with the same id is registered
+	 * @throws IllegalStateException if an endpoint with the same id is registered, or the
+	 * endpoint declares an unknown type
 	 */
 	public void register(TelemetryListenerEndpoint endpoint) {
 		register(endpoint, null);
@@ -71,11 +78,20 @@ public class TelemetryListenerRegistry implements TelemetryBatchConsumer {
 	 * Register an endpoint.
 	 * @param endpoint the endpoint
 	 * @param errorHandler its error handler, or {@code null} for the default
-	 * @throws IllegalStateException if an endpoint with the same id is registered
+	 * @throws IllegalStateException if an endpoint with the same id is registered, or the
+	 * endpoint declares a type that is neither known nor
+	 * {@link #setAdditionalTypes(Collection) additional}
 	 */
 	public synchronized void register(TelemetryListenerEndpoint endpoint,
 			@Nullable TelemetryListenerErrorHandler errorHandler) {
 		Objects.requireNonNull(endpoint, "'endpoint' must not be null");
+		for (String type : endpoint.getTypes()) {
+			String unknown = TelemetryListenerTypes.unknownTypeMessage(TelemetryListenerTypes.subject(endpoint), type,
+					this.additionalTypes);
+			if (unknown != null) {
+				throw new IllegalStateException(unknown);
+			}
+		}
 		Registration existing = find(endpoint.getId());
 		if (existing != null) {
 			throw new IllegalStateException("Telemetry listener id '" + endpoint.getId() + "' of '"
@@ -83,6 +99,24 @@ public class TelemetryListenerRegistry implements TelemetryBatchConsumer {
 		}
 		TelemetryListenerErrorHandler handler = (errorHandler != null) ? errorHandler : this.defaultErrorHandler;
 		this.registrations.add(new Registration(endpoint, handler));
+	}
+
+	/**
+	 * Set the event types listeners may declare besides the types and streams
+	 * {@link TelemetryTypes} knows: platform types newer than this library. Applies to
+	 * endpoints registered afterwards.
+	 * @param additionalTypes the types, each starting with {@code platform.}
+	 * @throws IllegalArgumentException if a type does not start with {@code platform.}
+	 */
+	public void setAdditionalTypes(Collection<String> additionalTypes) {
+		Objects.requireNonNull(additionalTypes, "'additionalTypes' must not be null");
+		for (String type : additionalTypes) {
+			if (!TelemetryTypes.isPlatformType(type)) {
+				throw new IllegalArgumentException(
+						"'additionalTypes' must contain only types starting with 'platform.', not '" + type + "'");
+			}
+		}
+		this.additionalTypes = Set.copyOf(additionalTypes);
 	}
 
 	/**

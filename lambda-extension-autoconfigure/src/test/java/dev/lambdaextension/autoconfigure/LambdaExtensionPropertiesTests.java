@@ -54,7 +54,24 @@ class LambdaExtensionPropertiesTests {
 	void unknownTelemetryStreamShouldBeRefused() {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> this.properties.getTelemetry().setTypes(List.of("platform", "logs")))
-			.withMessageContaining("'types' must contain only [platform, function, extension], not 'logs'");
+			.withMessage("'types' must contain only [platform, function, extension], not 'logs'");
+	}
+
+	@Test
+	void misspelledTelemetryStreamShouldBeRefusedSuggestingTheNearestStream() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> this.properties.getTelemetry().setTypes(List.of("platfrom")))
+			.withMessage("'types' must contain only [platform, function, extension], not 'platfrom' "
+					+ "(did you mean 'platform'?)");
+	}
+
+	@Test
+	void additionalTypesShouldStartWithPlatform() {
+		this.properties.getTelemetry().setAdditionalTypes(List.of("platform.fault"));
+		assertThat(this.properties.getTelemetry().getAdditionalTypes()).containsExactly("platform.fault");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> this.properties.getTelemetry().setAdditionalTypes(List.of("fault")))
+			.withMessage("'additionalTypes' must contain only types starting with 'platform.', not 'fault'");
 	}
 
 }

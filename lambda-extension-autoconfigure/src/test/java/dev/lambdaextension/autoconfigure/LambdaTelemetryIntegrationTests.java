@@ -215,6 +215,24 @@ class LambdaTelemetryIntegrationTests {
 	}
 
 	@Test
+	void additionalTypesShouldReachListenersThatDeclareThem() {
+		runner(LambdaEmulator.builder()).withBean(FaultListener.class)
+			.withPropertyValues("lambda.extension.telemetry.additional-types=platform.fault")
+			.run((context) -> {
+				this.emulator.awaitInitComplete(WAIT);
+				assertThat(this.emulator.telemetrySubscriptions()).singleElement()
+					.satisfies((subscription) -> assertThat(subscription.types()).containsExactly("platform"));
+				assertThat(this.emulator.postToSubscriber("telemetry-test",
+						"[{\"time\":\"2025-11-23T10:15:30.123Z\",\"type\":\"platform.fault\",\"record\":\"x\"}]"))
+					.isEqualTo(200);
+				FaultListener listener = context.getBean(FaultListener.class);
+				assertThat(listener.received.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+				assertThat(listener.events).singleElement()
+					.satisfies((event) -> assertThat(event.type()).isEqualTo("platform.fault"));
+			});
+	}
+
+	@Test
 	void throwingListenerShouldLeaveOtherListenersWorking() {
 		runner(LambdaEmulator.builder()).withBean(ThrowingListener.class)
 			.withBean(FunctionLogListener.class)
@@ -333,6 +351,20 @@ class LambdaTelemetryIntegrationTests {
 			if (batch.stream().anyMatch(UnknownTelemetryEvent.class::isInstance)) {
 				this.unknown.countDown();
 			}
+		}
+
+	}
+
+	static class FaultListener {
+
+		final List<TelemetryEvent> events = new CopyOnWriteArrayList<>();
+
+		final CountDownLatch received = new CountDownLatch(1);
+
+		@TelemetryListener(types = "platform.fault")
+		void onFault(TelemetryEvent event) {
+			this.events.add(event);
+			this.received.countDown();
 		}
 
 	}

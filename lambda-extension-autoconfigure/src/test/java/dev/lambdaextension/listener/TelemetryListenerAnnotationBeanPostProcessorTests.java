@@ -6,6 +6,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import dev.lambdaextension.telemetry.PlatformReport;
 import dev.lambdaextension.telemetry.TelemetryEvent;
 import dev.lambdaextension.telemetry.TelemetryListener;
+import dev.lambdaextension.telemetry.UnknownTelemetryEvent;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.aop.framework.ProxyFactory;
@@ -108,6 +109,79 @@ class TelemetryListenerAnnotationBeanPostProcessorTests {
 	}
 
 	@Test
+	void misspelledTypeShouldFailStartupSuggestingTheNearestType() {
+		this.contextRunner.withBean("orders", MisspelledTypeListener.class).run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context.getStartupFailure())
+				.isInstanceOf(IllegalStateException.class)
+				.hasMessage("@TelemetryListener method 'orders.onEvent(TelemetryEvent)' declares unknown event type "
+						+ "'platform.reprot' (did you mean 'platform.report'?)");
+		});
+	}
+
+	@Test
+	void misspelledTypeOfATypedViewShouldFailStartupSuggestingTheNearestType() {
+		this.contextRunner.withBean("orders", MisspelledViewTypeListener.class).run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context.getStartupFailure()).rootCause()
+				.hasMessage("@TelemetryListener method 'orders.onReport(PlatformReport)' declares unknown event type "
+						+ "'platform.reprot' (did you mean 'platform.report'?)");
+		});
+	}
+
+	@Test
+	void misspelledTypeFromAPlaceholderShouldFailStartupWithTheResolvedValue() {
+		this.contextRunner.withBean("any", PlaceholderListener.class)
+			.withPropertyValues("listener.id=fromProperty", "listener.types=platform.start,platform.runtimeDnoe")
+			.run((context) -> assertThat(context.getStartupFailure())
+				.hasMessage("@TelemetryListener method 'any.onEvent(TelemetryEvent)' declares unknown event type "
+						+ "'platform.runtimeDnoe' (did you mean 'platform.runtimeDone'?)"));
+	}
+
+	@Test
+	void unknownPlatformTypeWithoutNearMatchShouldFailStartupNamingTheAdditionalTypesProperty() {
+		this.contextRunner.withBean("faults", UnknownPlatformTypeListener.class).run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context.getStartupFailure())
+				.hasMessage("@TelemetryListener method 'faults.onEvent(TelemetryEvent)' declares unknown event type "
+						+ "'platform.fault'; if Lambda sends it, add it to "
+						+ "'lambda.extension.telemetry.additional-types'");
+		});
+	}
+
+	@Test
+	void additionalTypeShouldBeAcceptedAndDelivered() {
+		new ApplicationContextRunner().withUserConfiguration(BppOnlyConfiguration.class)
+			.withBean(TelemetryListenerRegistry.class, () -> {
+				TelemetryListenerRegistry registry = new TelemetryListenerRegistry();
+				registry.setAdditionalTypes(List.of("platform.somethingNew"));
+				return registry;
+			})
+			.withBean("newTypes", NewPlatformTypeListener.class)
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				context.getBean(TelemetryListenerRegistry.class)
+					.consume(TestTelemetry.batch(TestTelemetry.report("r-1"), TestTelemetry.unknown()));
+				assertThat(context.getBean(NewPlatformTypeListener.class).received).singleElement()
+					.isInstanceOfSatisfying(UnknownTelemetryEvent.class,
+							(event) -> assertThat(event.type()).isEqualTo("platform.somethingNew"));
+			});
+	}
+
+	@Test
+	void streamNameShouldReceiveEveryTypeOfItsStream() {
+		this.contextRunner.withBean("platform", PlatformStreamListener.class).run((context) -> {
+			assertThat(context).hasNotFailed();
+			TelemetryListenerRegistry registry = context.getBean(TelemetryListenerRegistry.class);
+			assertThat(registry.requiredStreams()).containsExactly("platform");
+			registry.consume(TestTelemetry.batch(TestTelemetry.start("r-1"), TestTelemetry.functionLog("x"),
+					TestTelemetry.report("r-1"), TestTelemetry.unknown()));
+			assertThat(context.getBean(PlatformStreamListener.class).received).extracting(TelemetryEvent::type)
+				.containsExactly("platform.start", "platform.report", "platform.somethingNew");
+		});
+	}
+
+	@Test
 	void missingErrorHandlerBeanShouldFailStartup() {
 		this.contextRunner.withBean("orders", MissingErrorHandlerListener.class).run((context) -> {
 			assertThat(context).hasFailed();
@@ -164,6 +238,52 @@ class TelemetryListenerAnnotationBeanPostProcessorTests {
 
 		@TelemetryListener(id = "${listener.id}", types = "${listener.types}")
 		void onEvent(TelemetryEvent event) {
+		}
+
+	}
+
+	static class MisspelledTypeListener {
+
+		@TelemetryListener(types = "platform.reprot")
+		void onEvent(TelemetryEvent event) {
+		}
+
+	}
+
+	static class MisspelledViewTypeListener {
+
+		@TelemetryListener(types = "platform.reprot")
+		void onReport(PlatformReport report) {
+		}
+
+	}
+
+	static class UnknownPlatformTypeListener {
+
+		@TelemetryListener(types = "platform.fault")
+		void onEvent(TelemetryEvent event) {
+		}
+
+	}
+
+	static class NewPlatformTypeListener {
+
+		final List<TelemetryEvent> received = new CopyOnWriteArrayList<>();
+
+		@TelemetryListener(types = "platform.somethingNew")
+		void onEvent(TelemetryEvent event) {
+			this.received.add(event);
+		}
+
+	}
+
+	static class PlatformStreamListener {
+
+		final List<TelemetryEvent> received = new CopyOnWriteArrayList<>();
+
+		@TelemetryListener(types = "platform")
+		void onEvent(TelemetryEvent event) {
+			this.received.add(event);
 		}
 
 	}

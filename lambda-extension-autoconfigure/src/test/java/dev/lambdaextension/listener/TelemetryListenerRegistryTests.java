@@ -2,6 +2,7 @@ package dev.lambdaextension.listener;
 
 import java.lang.reflect.Method;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -28,6 +29,7 @@ import static dev.lambdaextension.listener.TestTelemetry.start;
 import static dev.lambdaextension.listener.TestTelemetry.unknown;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
  * Tests for {@link TelemetryListenerRegistry}.
@@ -168,6 +170,47 @@ class TelemetryListenerRegistryTests {
 			.run((context) -> assertThat(context.getStartupFailure())
 				.hasMessage("Telemetry listener id 'audit' of 'telemetry listener 'audit'' is already used by "
 						+ "'telemetry listener 'audit''"));
+	}
+
+	@Test
+	void listenerInCodeWithAMisspelledTypeShouldFailStartup() {
+		this.contextRunner
+			.withBean(TelemetryListenerConfigurer.class,
+					() -> (registrar) -> registrar.registerEndpoint(
+							SimpleTelemetryListenerEndpoint.forEachEvent("logs", List.of("functoin"), (event) -> {
+							})))
+			.run((context) -> assertThat(context.getStartupFailure())
+				.hasMessage("Telemetry listener 'logs' declares unknown event type 'functoin' (did you mean 'function'?)"));
+	}
+
+	@Test
+	void unknownTypeWithoutNearMatchShouldBeRefusedListingTheKnownTypes() {
+		TelemetryListenerRegistry registry = new TelemetryListenerRegistry();
+		assertThatIllegalStateException()
+			.isThrownBy(() -> registry
+				.register(SimpleTelemetryListenerEndpoint.forBatches("logs", List.of("logs"), (events) -> {
+				})))
+			.withMessageStartingWith("Telemetry listener 'logs' declares unknown event type 'logs'; known types are "
+					+ "[platform, function, extension, platform.initStart,");
+		assertThat(registry.listeners()).isEmpty();
+	}
+
+	@Test
+	void additionalTypesShouldBeAcceptedAndDeliveredToListenersInCode() {
+		TelemetryListenerRegistry registry = new TelemetryListenerRegistry();
+		registry.setAdditionalTypes(List.of("platform.somethingNew"));
+		List<TelemetryEvent> received = new ArrayList<>();
+		registry.register(
+				SimpleTelemetryListenerEndpoint.forEachEvent("new", List.of("platform.somethingNew"), received::add));
+		registry.consume(batch(report("r-1"), unknown()));
+		assertThat(received).extracting(TelemetryEvent::type).containsExactly("platform.somethingNew");
+	}
+
+	@Test
+	void additionalTypesOutsideThePlatformStreamShouldBeRefused() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new TelemetryListenerRegistry().setAdditionalTypes(List.of("platform.fault", "logs")))
+			.withMessage("'additionalTypes' must contain only types starting with 'platform.', not 'logs'");
 	}
 
 	@Test

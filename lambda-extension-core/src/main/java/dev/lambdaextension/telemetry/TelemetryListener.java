@@ -20,8 +20,11 @@ public @interface TelemetryListener {
 
 	/**
 	 * Event types to receive, exactly as the Telemetry API writes them, for example
-	 * {@code platform.report} or {@code function}. Empty means every type the parameter
-	 * accepts.
+	 * {@code platform.report} or {@code function}, or a stream name such as
+	 * {@code platform} for every type of that stream. Empty means every type the parameter
+	 * accepts. Accepts property placeholders, resolving to one type or a comma-separated
+	 * list. Checked at startup: a type that {@link TelemetryTypes} does not know fails it,
+	 * unless {@code lambda.extension.telemetry.additional-types} lists it.
 	 * @return the event types
 	 */
 	String[] types() default {};
