@@ -27,7 +27,8 @@ import org.jspecify.annotations.Nullable;
  * types or streams {@link TelemetryTypes} knows, or an
  * {@link #setAdditionalTypes(Collection) additional} platform type. A failing listener is
  * reported to its {@link TelemetryListenerErrorHandler} and never stops delivery to the
- * others. A listener can be {@link #stop(String) stopped} and
+ * others; an error handler that throws is logged the way
+ * {@link LoggingTelemetryListenerErrorHandler} logs listener failures. A listener can be {@link #stop(String) stopped} and
  * {@link #start(String) started} by id; one registered with autoStartup off starts
  * stopped.
  *
@@ -37,12 +38,17 @@ public class TelemetryListenerRegistry implements TelemetryBatchConsumer {
 
 	private static final Log logger = LogFactory.getLog(TelemetryListenerRegistry.class);
 
+
 	private static final Set<String> ALL_STREAMS = Collections.unmodifiableSet(new LinkedHashSet<>(
 			List.of(TelemetryTypes.STREAM_PLATFORM, TelemetryTypes.STREAM_FUNCTION, TelemetryTypes.STREAM_EXTENSION)));
 
 	private final List<Registration> registrations = new CopyOnWriteArrayList<>();
 
 	private final TelemetryListenerErrorHandler defaultErrorHandler;
+
+	private final ListenerFailureLog errorHandlerFailures = new ListenerFailureLog(logger,
+			LoggingTelemetryListenerErrorHandler.DEFAULT_LOGGED_FAILURES,
+			LoggingTelemetryListenerErrorHandler.DEFAULT_SUMMARY_INTERVAL, System::nanoTime);
 
 	private volatile TelemetryObserver observer = TelemetryObserver.NONE;
 
@@ -142,13 +148,14 @@ public class TelemetryListenerRegistry implements TelemetryBatchConsumer {
 					}
 				}
 				if (!matching.isEmpty()) {
-					registration.invoke(Collections.unmodifiableList(matching), this.observer);
+					registration.invoke(Collections.unmodifiableList(matching), this.observer,
+							this.errorHandlerFailures);
 				}
 			}
 			else {
 				for (TelemetryEvent event : batch) {
 					if (endpoint.accepts(event)) {
-						registration.invoke(List.of(event), this.observer);
+						registration.invoke(List.of(event), this.observer, this.errorHandlerFailures);
 					}
 				}
 			}
@@ -246,7 +253,7 @@ public class TelemetryListenerRegistry implements TelemetryBatchConsumer {
 			this.running = endpoint.isAutoStartup();
 		}
 
-		void invoke(List<TelemetryEvent> events, TelemetryObserver observer) {
+		void invoke(List<TelemetryEvent> events, TelemetryObserver observer, ListenerFailureLog errorHandlerFailures) {
 			this.invocations.incrementAndGet();
 			try {
 				this.endpoint.onEvents(events);
@@ -254,17 +261,19 @@ public class TelemetryListenerRegistry implements TelemetryBatchConsumer {
 			catch (Throwable ex) {
 				this.failures.incrementAndGet();
 				handleFailure(new TelemetryListenerExecutionFailedException(this.endpoint.getId(),
-						this.endpoint.getDescription(), events, ex));
+						this.endpoint.getDescription(), events, ex), errorHandlerFailures);
 				observer.listenerFailed(this.endpoint.getId(), ex);
 			}
 		}
 
-		private void handleFailure(TelemetryListenerExecutionFailedException failure) {
+		private void handleFailure(TelemetryListenerExecutionFailedException failure,
+				ListenerFailureLog errorHandlerFailures) {
 			try {
 				this.errorHandler.handleError(failure);
 			}
 			catch (Throwable ex) {
-				logger.error("Error handler of telemetry listener '" + this.endpoint.getId() + "' failed", ex);
+				errorHandlerFailures.failed(this.endpoint.getId(),
+						"Error handler of telemetry listener '" + this.endpoint.getId() + "'", failure.getEvents(), ex);
 			}
 		}
 

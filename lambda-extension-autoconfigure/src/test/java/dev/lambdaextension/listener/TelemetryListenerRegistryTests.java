@@ -13,9 +13,15 @@ import dev.lambdaextension.telemetry.PlatformRuntimeDone;
 import dev.lambdaextension.telemetry.TelemetryEvent;
 import dev.lambdaextension.telemetry.TelemetryListener;
 import dev.lambdaextension.telemetry.dispatch.TelemetryDispatcher;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+import org.springframework.boot.logging.LogLevel;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.util.ReflectionUtils;
@@ -34,7 +40,15 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 /**
  * Tests for {@link TelemetryListenerRegistry}.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class TelemetryListenerRegistryTests {
+
+	private final LoggingSystem loggingSystem = LoggingSystem.get(getClass().getClassLoader());
+
+	@AfterEach
+	void resetLogLevel() {
+		this.loggingSystem.setLogLevel(LoggingTelemetryListenerErrorHandlerTests.LOGGER, null);
+	}
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
 		.withUserConfiguration(TelemetryListenerTestConfiguration.class);
@@ -124,6 +138,45 @@ class TelemetryListenerRegistryTests {
 				method(FailingListeners.class, "healthy", PlatformReport.class), List.of(), null));
 		registry.consume(batch(report("r-1")));
 		assertThat(listeners.healthy).hasSize(1);
+	}
+
+	@Test
+	void throwingListenerShouldBeLoggedAsOneWarnLinePerFailureWithoutStackTrace(CapturedOutput output) {
+		this.loggingSystem.setLogLevel(LoggingTelemetryListenerErrorHandlerTests.LOGGER, LogLevel.INFO);
+		TelemetryListenerRegistry registry = new TelemetryListenerRegistry();
+		FailingListeners listeners = new FailingListeners();
+		registry.register(new MethodTelemetryListenerEndpoint("failing", "listeners", listeners,
+				method(FailingListeners.class, "fail", PlatformReport.class), List.of(), null));
+		registry.register(new MethodTelemetryListenerEndpoint("healthy", "listeners", listeners,
+				method(FailingListeners.class, "healthy", PlatformReport.class), List.of(), null));
+		try (TelemetryDispatcher dispatcher = new TelemetryDispatcher(registry)) {
+			assertThat(dispatcher.offer(batch(report("secret-1"), runtimeDone("r-1")))).isTrue();
+			assertThat(dispatcher.offer(batch(report("secret-2"), runtimeDone("r-2")))).isTrue();
+			assertThat(dispatcher.awaitRuntimeDone("r-2", Duration.ofSeconds(10))).isTrue();
+			assertThat(dispatcher.getStats().consumerFailures()).isZero();
+		}
+		assertThat(listeners.healthy).hasSize(2);
+		assertThat(LoggingTelemetryListenerErrorHandlerTests.warnLines(output)).hasSize(2)
+			.allSatisfy((line) -> assertThat(line).endsWith("Telemetry listener 'failing' failed on 1 event(s) of "
+					+ "type(s) [platform.report]: java.lang.IllegalStateException: boom"));
+		assertThat(output.getAll()).doesNotContain("\tat ", "secret", "ERROR");
+	}
+
+	@Test
+	void throwingErrorHandlerShouldBeLoggedAsOneWarnLineWithoutStackTrace(CapturedOutput output) {
+		this.loggingSystem.setLogLevel(LoggingTelemetryListenerErrorHandlerTests.LOGGER, LogLevel.INFO);
+		TelemetryListenerRegistry registry = new TelemetryListenerRegistry((failure) -> {
+			throw new IllegalStateException("handler failed");
+		});
+		FailingListeners listeners = new FailingListeners();
+		registry.register(new MethodTelemetryListenerEndpoint("failing", "listeners", listeners,
+				method(FailingListeners.class, "fail", PlatformReport.class), List.of(), null));
+		registry.consume(batch(report("secret-1")));
+		assertThat(LoggingTelemetryListenerErrorHandlerTests.warnLines(output)).singleElement()
+			.asString()
+			.endsWith("Error handler of telemetry listener 'failing' failed on 1 event(s) of type(s) "
+					+ "[platform.report]: java.lang.IllegalStateException: handler failed");
+		assertThat(output.getAll()).doesNotContain("\tat ", "secret", "ERROR");
 	}
 
 	@Test
