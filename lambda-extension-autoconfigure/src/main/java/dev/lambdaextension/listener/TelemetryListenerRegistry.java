@@ -28,9 +28,9 @@ import org.jspecify.annotations.Nullable;
  * {@link #setAdditionalTypes(Collection) additional} platform type. A failing listener is
  * reported to its {@link TelemetryListenerErrorHandler} and never stops delivery to the
  * others; an error handler that throws is logged the way
- * {@link LoggingTelemetryListenerErrorHandler} logs listener failures. A listener can be {@link #stop(String) stopped} and
- * {@link #start(String) started} by id; one registered with autoStartup off starts
- * stopped.
+ * {@link LoggingTelemetryListenerErrorHandler} logs listener failures. A listener can be
+ * {@link #stop(String) stopped} and {@link #start(String) started} by id; one registered
+ * with autoStartup off starts stopped.
  *
  * @since 0.1.0
  */
