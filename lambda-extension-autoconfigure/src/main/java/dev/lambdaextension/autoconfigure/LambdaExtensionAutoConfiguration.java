@@ -9,6 +9,8 @@ import dev.lambdaextension.lifecycle.ExtensionLifecycleParticipant;
 import dev.lambdaextension.lifecycle.ExtensionObserver;
 import dev.lambdaextension.lifecycle.ExtensionRegistration;
 import dev.lambdaextension.lifecycle.ExtensionTerminator;
+import dev.lambdaextension.lifecycle.InvocationBarrier;
+import dev.lambdaextension.lifecycle.TelemetryDrain;
 import dev.lambdaextension.lifecycle.RetryBackoff;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -51,8 +53,8 @@ public final class LambdaExtensionAutoConfiguration {
 	@ConditionalOnMissingBean
 	ExtensionRegistration lambdaExtensionRegistration(ExtensionsApiClient client, Environment environment,
 			LambdaExtensionProperties properties) {
-		return ExtensionRegistration.start(client, ExtensionNameResolver.resolve(environment), properties.getEvents(),
-				properties.isAcceptAccountId());
+		return ExtensionRegistration.start(client, ExtensionNameResolver.resolve(environment),
+				ExecutionMode.of(environment).events(properties.getEvents()), properties.isAcceptAccountId());
 	}
 
 	@Bean
@@ -73,12 +75,16 @@ public final class LambdaExtensionAutoConfiguration {
 	ExtensionEventLoop lambdaExtensionEventLoop(ExtensionsApiClient client, ExtensionRegistration registration,
 			ObjectProvider<ExtensionLifecycleParticipant> participants, ApplicationEventPublisher publisher,
 			ExtensionTerminator terminator, LambdaExtensionProperties properties,
-			ObjectProvider<ExtensionObserver> observers) {
+			ObjectProvider<ExtensionObserver> observers, ObjectProvider<InvocationBarrier> barrier,
+			ObjectProvider<TelemetryDrain> drain) {
 		LambdaExtensionProperties.Retry retry = properties.getRetry();
 		ExtensionEventLoop loop = new ExtensionEventLoop(client, registration, participants.orderedStream().toList(),
 				publisher, new RetryBackoff(retry.getMaxAttempts(), retry.getInitialDelay(), retry.getMaxDelay()),
 				terminator);
 		loop.setObserver(ExtensionObserver.composite(observers.orderedStream().toList()));
+		loop.setShutdownMargin(properties.getShutdown().getSafetyMargin());
+		barrier.ifAvailable(loop::setInvocationBarrier);
+		drain.ifAvailable(loop::setTelemetryDrain);
 		return loop;
 	}
 

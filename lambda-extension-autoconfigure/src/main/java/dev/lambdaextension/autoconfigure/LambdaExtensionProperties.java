@@ -2,7 +2,6 @@ package dev.lambdaextension.autoconfigure;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
@@ -43,9 +42,17 @@ public class LambdaExtensionProperties {
 	private @Nullable String name;
 
 	/**
-	 * Lifecycle events to register for.
+	 * Lifecycle events to register for. Unset means INVOKE and SHUTDOWN, or SHUTDOWN
+	 * alone on Lambda Managed Instances, which refuse INVOKE.
 	 */
-	private Set<LifecycleEventType> events = EnumSet.allOf(LifecycleEventType.class);
+	private @Nullable Set<LifecycleEventType> events;
+
+	/**
+	 * Whether the function runs on Lambda Managed Instances: SHUTDOWN-only registration,
+	 * no freeze barrier, schema 2025-01-29. Unset means detected from
+	 * AWS_LAMBDA_INITIALIZATION_TYPE.
+	 */
+	private @Nullable Boolean managedInstances;
 
 	/**
 	 * Whether to ask Lambda for the function's account id at registration.
@@ -96,12 +103,20 @@ public class LambdaExtensionProperties {
 		this.name = name;
 	}
 
-	public Set<LifecycleEventType> getEvents() {
+	public @Nullable Set<LifecycleEventType> getEvents() {
 		return this.events;
 	}
 
-	public void setEvents(Set<LifecycleEventType> events) {
+	public void setEvents(@Nullable Set<LifecycleEventType> events) {
 		this.events = events;
+	}
+
+	public @Nullable Boolean getManagedInstances() {
+		return this.managedInstances;
+	}
+
+	public void setManagedInstances(@Nullable Boolean managedInstances) {
+		this.managedInstances = managedInstances;
 	}
 
 	public boolean isAcceptAccountId() {
@@ -200,10 +215,24 @@ public class LambdaExtensionProperties {
 
 		/**
 		 * Whether to close the application context and exit the JVM after SHUTDOWN (status
-		 * 0) or a fatal failure (status 1). Turn off only for tests that run the extension
+		 * 0, or 1 when accepted telemetry was lost) or a fatal failure (status 1). Turn off only for tests that run the extension
 		 * inside their own JVM.
 		 */
 		private boolean exitProcess = true;
+
+		/**
+		 * How long before the SHUTDOWN deadline receiving and delivering the late
+		 * telemetry must end. The process is halted at the latest half of it before the
+		 * deadline. Between 0 and 1s.
+		 */
+		private Duration safetyMargin = Duration.ofMillis(500);
+
+		/**
+		 * How long without telemetry after SHUTDOWN means that nothing more is coming,
+		 * when the report of an invocation is still missing. Unset means the buffering
+		 * timeout plus 100ms.
+		 */
+		private @Nullable Duration quietPeriod;
 
 		public boolean isExitProcess() {
 			return this.exitProcess;
@@ -211,6 +240,27 @@ public class LambdaExtensionProperties {
 
 		public void setExitProcess(boolean exitProcess) {
 			this.exitProcess = exitProcess;
+		}
+
+		public Duration getSafetyMargin() {
+			return this.safetyMargin;
+		}
+
+		public void setSafetyMargin(Duration safetyMargin) {
+			Assert.isTrue(!safetyMargin.isNegative() && safetyMargin.compareTo(Duration.ofSeconds(1)) <= 0,
+					"'safetyMargin' must be between 0 and 1s");
+			this.safetyMargin = safetyMargin;
+		}
+
+		public @Nullable Duration getQuietPeriod() {
+			return this.quietPeriod;
+		}
+
+		public void setQuietPeriod(@Nullable Duration quietPeriod) {
+			Assert.isTrue(quietPeriod == null
+					|| (!quietPeriod.isNegative() && quietPeriod.compareTo(Duration.ofSeconds(30)) <= 0),
+					"'quietPeriod' must be between 0 and 30s");
+			this.quietPeriod = quietPeriod;
 		}
 
 	}
@@ -240,9 +290,10 @@ public class LambdaExtensionProperties {
 
 		/**
 		 * Schema version of the delivered events: 2022-07-01, 2022-12-13 or 2025-01-29.
-		 * When Lambda refuses it, older versions are tried.
+		 * When Lambda refuses it with a 400, older versions are tried, except on Lambda
+		 * Managed Instances, which accept only 2025-01-29.
 		 */
-		private String schemaVersion = "2022-12-13";
+		private String schemaVersion = "2025-01-29";
 
 		private final Buffering buffering = new Buffering();
 
@@ -331,10 +382,11 @@ public class LambdaExtensionProperties {
 		private DataSize maxBytes = DataSize.ofKilobytes(256);
 
 		/**
-		 * Longest time Lambda buffers before delivering a batch. Between 25ms and 30s. The
-		 * freeze barrier waits up to this long after each invocation, so short is cheap.
+		 * Longest time Lambda buffers before delivering a batch. Between 25ms and 30s.
+		 * Unset means 25ms, which keeps the freeze barrier after each invocation cheap, or
+		 * 1s on Lambda Managed Instances, which have no barrier.
 		 */
-		private Duration timeout = Duration.ofMillis(25);
+		private @Nullable Duration timeout;
 
 		public int getMaxItems() {
 			return this.maxItems;
@@ -359,12 +411,12 @@ public class LambdaExtensionProperties {
 			this.maxBytes = maxBytes;
 		}
 
-		public Duration getTimeout() {
+		public @Nullable Duration getTimeout() {
 			return this.timeout;
 		}
 
-		public void setTimeout(Duration timeout) {
-			Assert.isTrue(timeout.toMillis() >= TelemetryApiLimits.MIN_TIMEOUT_MS
+		public void setTimeout(@Nullable Duration timeout) {
+			Assert.isTrue(timeout == null || timeout.toMillis() >= TelemetryApiLimits.MIN_TIMEOUT_MS
 					&& timeout.toMillis() <= TelemetryApiLimits.MAX_TIMEOUT_MS,
 					() -> "'timeout' must be between " + TelemetryApiLimits.MIN_TIMEOUT_MS + "ms and "
 							+ TelemetryApiLimits.MAX_TIMEOUT_MS + "ms");

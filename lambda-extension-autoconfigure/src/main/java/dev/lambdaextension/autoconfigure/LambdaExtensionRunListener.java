@@ -74,7 +74,8 @@ class LambdaExtensionRunListener implements SpringApplicationRunListener, Ordere
 		LambdaExtensionProperties properties = Binder.get(environment)
 			.bindOrCreate("lambda.extension", LambdaExtensionProperties.class);
 		RegistrationRequest configured = new RegistrationRequest(LambdaRuntimeApiAddress.require(environment),
-				ExtensionNameResolver.resolve(environment), properties.getEvents(), properties.isAcceptAccountId());
+				ExtensionNameResolver.resolve(environment), ExecutionMode.of(environment).events(properties.getEvents()),
+				properties.isAcceptAccountId());
 		if (this.registered != null) {
 			String difference = this.registered.firstDifference(configured);
 			if (difference != null) {

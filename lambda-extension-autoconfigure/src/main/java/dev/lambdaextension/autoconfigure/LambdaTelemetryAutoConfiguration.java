@@ -1,5 +1,6 @@
 package dev.lambdaextension.autoconfigure;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
@@ -8,6 +9,8 @@ import dev.lambdaextension.client.DefaultTelemetryApiClient;
 import dev.lambdaextension.client.RuntimeApiHttp;
 import dev.lambdaextension.client.TelemetryApiLimits;
 import dev.lambdaextension.lifecycle.ExtensionObserver;
+import dev.lambdaextension.lifecycle.RuntimeDoneBarrier;
+import dev.lambdaextension.lifecycle.ShutdownTelemetryDrain;
 import dev.lambdaextension.lifecycle.TelemetrySubscriber;
 import dev.lambdaextension.listener.LoggingTelemetryListenerErrorHandler;
 import dev.lambdaextension.listener.TelemetryListenerAnnotationBeanPostProcessor;
@@ -17,6 +20,8 @@ import dev.lambdaextension.telemetry.TelemetryBatchParser;
 import dev.lambdaextension.telemetry.TelemetryListener;
 import dev.lambdaextension.telemetry.TelemetryObserver;
 import dev.lambdaextension.telemetry.dispatch.DispatchOptions;
+import dev.lambdaextension.telemetry.dispatch.InvocationProgress;
+import dev.lambdaextension.telemetry.dispatch.StreamFilteringConsumer;
 import dev.lambdaextension.telemetry.dispatch.TelemetryDispatcher;
 import dev.lambdaextension.telemetry.receiver.TelemetryReceiver;
 import tools.jackson.databind.json.JsonMapper;
@@ -31,6 +36,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.MethodIntrospector;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.core.annotation.AnnotationUtils;
+import org.springframework.core.env.Environment;
 import org.springframework.util.unit.DataSize;
 
 /**
@@ -87,7 +93,13 @@ public final class LambdaTelemetryAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	TelemetryDispatcher telemetryDispatcher(TelemetryListenerRegistry registry, LambdaExtensionProperties properties,
+	StreamFilteringConsumer telemetryListenerStreams(TelemetryListenerRegistry registry) {
+		return new StreamFilteringConsumer(registry);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	TelemetryDispatcher telemetryDispatcher(StreamFilteringConsumer listeners, LambdaExtensionProperties properties,
 			BeanFactory beanFactory, ObjectProvider<TelemetryObserver> observers) {
 		LambdaExtensionProperties.Dispatch dispatch = properties.getTelemetry().getDispatch();
 		DispatchOptions options = DispatchOptions.builder()
@@ -96,7 +108,7 @@ public final class LambdaTelemetryAutoConfiguration {
 			.build();
 		Executor executor = (dispatch.getExecutor() != null) ? beanFactory.getBean(dispatch.getExecutor(), Executor.class)
 				: null;
-		TelemetryDispatcher dispatcher = new TelemetryDispatcher(registry, options, executor);
+		TelemetryDispatcher dispatcher = new TelemetryDispatcher(listeners, options, executor);
 		dispatcher.setObserver(TelemetryObserver.composite(observers.orderedStream().toList()));
 		return dispatcher;
 	}
@@ -123,19 +135,48 @@ public final class LambdaTelemetryAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
+	InvocationProgress telemetryInvocationProgress(TelemetryDispatcher dispatcher) {
+		InvocationProgress progress = new InvocationProgress();
+		dispatcher.setSettledListener(progress);
+		return progress;
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
 	TelemetrySubscriber telemetrySubscriber(DefaultTelemetryApiClient client, TelemetryReceiver receiver,
-			TelemetryDispatcher dispatcher, TelemetryListenerRegistry registry, LambdaExtensionProperties properties,
-			ObjectProvider<ExtensionObserver> observers) {
+			StreamFilteringConsumer listeners, TelemetryListenerRegistry registry, LambdaExtensionProperties properties,
+			Environment environment, ObjectProvider<ExtensionObserver> observers) {
+		ExecutionMode mode = ExecutionMode.of(environment);
 		LambdaExtensionProperties.Telemetry telemetry = properties.getTelemetry();
 		LambdaExtensionProperties.Buffering buffering = telemetry.getBuffering();
 		TelemetrySubscriber.SubscriptionTemplate template = new TelemetrySubscriber.SubscriptionTemplate(
-				telemetry.getListener().getHost(), telemetry.getSchemaVersion(), buffering.getMaxItems(),
-				buffering.getMaxBytes().toBytes(), buffering.getTimeout().toMillis());
-		TelemetrySubscriber subscriber = new TelemetrySubscriber(client, receiver, dispatcher,
-				() -> streams(telemetry, registry), template,
-				telemetry.getBarrier().isEnabled() ? telemetry.getBarrier().getTimeout() : null);
+				telemetry.getListener().getHost(), mode.schemaVersion(telemetry.getSchemaVersion()),
+				mode.allowsSchemaFallback(), buffering.getMaxItems(), buffering.getMaxBytes().toBytes(),
+				mode.bufferingTimeout(buffering.getTimeout()).toMillis());
+		TelemetrySubscriber subscriber = new TelemetrySubscriber(client, receiver, () -> streams(telemetry, registry),
+				template, mode.barrier(telemetry.getBarrier().isEnabled()) ? listeners : null);
 		subscriber.setObserver(ExtensionObserver.composite(observers.orderedStream().toList()));
 		return subscriber;
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	RuntimeDoneBarrier telemetryRuntimeDoneBarrier(InvocationProgress progress, TelemetrySubscriber subscriber,
+			LambdaExtensionProperties properties, Environment environment) {
+		LambdaExtensionProperties.Barrier barrier = properties.getTelemetry().getBarrier();
+		return new RuntimeDoneBarrier(progress, subscriber,
+				ExecutionMode.of(environment).barrier(barrier.isEnabled()) ? barrier.getTimeout() : null);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ShutdownTelemetryDrain telemetryShutdownDrain(TelemetrySubscriber subscriber, TelemetryReceiver receiver,
+			TelemetryDispatcher dispatcher, InvocationProgress progress, LambdaExtensionProperties properties,
+			Environment environment) {
+		Duration bufferingTimeout = ExecutionMode.of(environment)
+			.bufferingTimeout(properties.getTelemetry().getBuffering().getTimeout());
+		return new ShutdownTelemetryDrain(subscriber, receiver, dispatcher, progress,
+				ExecutionMode.quietPeriod(properties.getShutdown().getQuietPeriod(), bufferingTimeout));
 	}
 
 	private static List<String> streams(LambdaExtensionProperties.Telemetry telemetry,

@@ -1,12 +1,12 @@
 package dev.lambdaextension.autoconfigure;
 
 import java.util.Arrays;
-import java.util.EnumSet;
-import java.util.Locale;
 import java.util.Set;
 
 import dev.lambdaextension.client.LifecycleEventType;
 import org.jspecify.annotations.Nullable;
+
+import org.springframework.core.env.StandardEnvironment;
 
 /**
  * What a registration is made of: where, under which name, for which events.
@@ -19,35 +19,30 @@ import org.jspecify.annotations.Nullable;
 record RegistrationRequest(String runtimeApi, String name, Set<LifecycleEventType> events, boolean acceptAccountId) {
 
 	/**
-	 * Build a request from JVM system properties and the environment alone, before Spring
-	 * Boot reads any configuration file: possible when the launcher passes
-	 * {@code -Dlambda.extension.name} and Lambda sets {@code AWS_LAMBDA_RUNTIME_API}.
-	 * @return the request, or {@code null} when they are not both there or a system
-	 * property turns the extension or early registration off
+	 * Build a request from JVM system properties and environment variables alone, before
+	 * Spring Boot reads any configuration file: possible when the launcher passes
+	 * {@code -Dlambda.extension.name} and Lambda sets {@code AWS_LAMBDA_RUNTIME_API}. The
+	 * settings are read under their usual names from the same two property sources the
+	 * application environment starts with, so {@code LAMBDA_EXTENSION_EVENTS} counts as
+	 * much as {@code -Dlambda.extension.events}.
+	 * @return the request, or {@code null} when they are not both there or a setting
+	 * turns the extension or early registration off
 	 */
 	static @Nullable RegistrationRequest fromSystem() {
-		if ("false".equalsIgnoreCase(System.getProperty("lambda.extension.enabled"))
-				|| "false".equalsIgnoreCase(System.getProperty("lambda.extension.early-registration"))) {
+		StandardEnvironment system = new StandardEnvironment();
+		if ("false".equalsIgnoreCase(system.getProperty("lambda.extension.enabled"))
+				|| "false".equalsIgnoreCase(system.getProperty("lambda.extension.early-registration"))) {
 			return null;
 		}
-		String runtimeApi = System.getProperty(LambdaRuntimeApiAddress.PROPERTY,
-				System.getenv(LambdaRuntimeApiAddress.ENVIRONMENT_VARIABLE));
-		String name = System.getProperty("lambda.extension.name");
-		if (isBlank(runtimeApi) || isBlank(name)) {
+		String runtimeApi = LambdaRuntimeApiAddress.find(system);
+		String name = system.getProperty("lambda.extension.name");
+		if (runtimeApi == null || name == null || name.isBlank()) {
 			return null;
 		}
-		String events = System.getProperty("lambda.extension.events");
-		Set<LifecycleEventType> eventTypes = EnumSet.allOf(LifecycleEventType.class);
-		if (events != null) {
-			eventTypes = EnumSet.noneOf(LifecycleEventType.class);
-			for (String event : events.split(",")) {
-				if (!event.isBlank()) {
-					eventTypes.add(LifecycleEventType.valueOf(event.trim().toUpperCase(Locale.ROOT)));
-				}
-			}
-		}
-		String acceptAccountId = System.getProperty("lambda.extension.accept-account-id", "true");
-		return new RegistrationRequest(runtimeApi.trim(), name.trim(), eventTypes, Boolean.parseBoolean(acceptAccountId));
+		Set<LifecycleEventType> events = ExecutionMode.of(system)
+			.events(system.getProperty(ExecutionMode.EVENTS_PROPERTY));
+		String acceptAccountId = system.getProperty("lambda.extension.accept-account-id", "true");
+		return new RegistrationRequest(runtimeApi.trim(), name.trim(), events, Boolean.parseBoolean(acceptAccountId));
 	}
 
 	/**
@@ -71,10 +66,6 @@ record RegistrationRequest(String runtimeApi, String name, Set<LifecycleEventTyp
 	@Override
 	public String toString() {
 		return "'" + this.name + "' at " + this.runtimeApi + " for " + Arrays.toString(this.events.toArray());
-	}
-
-	private static boolean isBlank(@Nullable String value) {
-		return value == null || value.isBlank();
 	}
 
 }

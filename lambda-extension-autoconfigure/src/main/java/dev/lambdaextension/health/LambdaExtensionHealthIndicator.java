@@ -1,6 +1,7 @@
 package dev.lambdaextension.health;
 
 import dev.lambdaextension.client.RegisterResponse;
+import dev.lambdaextension.client.TelemetrySubscription;
 import dev.lambdaextension.lifecycle.ExtensionComponents;
 import dev.lambdaextension.lifecycle.ExtensionEventHistory;
 import dev.lambdaextension.lifecycle.ExtensionEventLoop;
@@ -64,6 +65,9 @@ public class LambdaExtensionHealthIndicator extends AbstractHealthIndicator {
 		detailIfPresent(builder, "lastEventTime", (history != null) ? history.getLastEventTime() : null);
 		if (subscriber != null) {
 			builder.withDetail("telemetrySubscribed", subscribed);
+			TelemetrySubscription subscription = subscriber.getSubscription();
+			detailIfPresent(builder, "telemetrySchemaVersion",
+					(subscription != null) ? subscription.schemaVersion() : null);
 		}
 		TelemetryDispatcher dispatcher = this.components.dispatcher();
 		if (dispatcher != null) {

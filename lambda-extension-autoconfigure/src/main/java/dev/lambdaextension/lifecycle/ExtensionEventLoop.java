@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -13,12 +15,15 @@ import dev.lambdaextension.client.InvokeEvent;
 import dev.lambdaextension.client.NextEvent;
 import dev.lambdaextension.client.RegisterResponse;
 import dev.lambdaextension.client.ShutdownEvent;
+import dev.lambdaextension.client.UnrecognizedEvent;
+import dev.lambdaextension.telemetry.PlatformRuntimeDone;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.util.Assert;
 
 /**
  * Drives the extension through its lifecycle. On {@link #start()}, on the caller's thread,
@@ -27,12 +32,18 @@ import org.springframework.context.SmartLifecycle;
  * {@code event/next} on one owned, non-daemon thread named {@code lambda-ext-events}.
  * <p>
  * On that thread, for each {@code INVOKE} it publishes {@link ExtensionInvokeEvent}, calls
- * the participants, and only then asks for the next event, so the environment is not
- * frozen while listeners still work. On {@code SHUTDOWN} it publishes
- * {@link ExtensionShutdownEvent}, lets the participants finish, and hands over to the
- * {@link ExtensionTerminator}, which closes the context from another thread and exits with
- * status 0. Transient failures of {@code event/next} are retried with backoff; a fatal
- * failure is reported through {@code exit/error} and ends the process with status 1.
+ * the participants, waits at the {@link InvocationBarrier} and publishes
+ * {@link ExtensionInvocationCompletedEvent}, and only then asks for the next event, so the
+ * environment is not frozen while listeners still work. On {@code SHUTDOWN} it publishes
+ * {@link ExtensionShutdownEvent}, lets the participants finish, lets the
+ * {@link TelemetryDrain} receive and deliver the telemetry Lambda still sends, publishes
+ * {@link ExtensionShutdownCompletedEvent} and hands over to the
+ * {@link ExtensionTerminator}, which closes the context from another thread and exits:
+ * with status 0, or 1 when accepted telemetry was lost. All of that ends the shutdown
+ * margin before the deadline. An event it does not recognise is published as
+ * {@link ExtensionUnrecognizedEvent} and the loop goes on. Transient failures of
+ * {@code event/next} are retried with backoff; a fatal failure is reported through
+ * {@code exit/error} and ends the process with status 1.
  *
  * @since 0.1.0
  */
@@ -49,6 +60,12 @@ public class ExtensionEventLoop implements SmartLifecycle {
 	private static final Duration STOP_TIMEOUT = Duration.ofSeconds(1);
 
 	private static final Duration FAILURE_EXIT_BUDGET = Duration.ofSeconds(2);
+
+	/**
+	 * Default time before the {@code SHUTDOWN} deadline by which receiving and delivering
+	 * telemetry ends; the process is halted at the latest half of it before the deadline.
+	 */
+	public static final Duration DEFAULT_SHUTDOWN_MARGIN = Duration.ofMillis(500);
 
 	private final ExtensionsApiClient client;
 
@@ -73,6 +90,14 @@ public class ExtensionEventLoop implements SmartLifecycle {
 	private volatile boolean polling;
 
 	private volatile ExtensionObserver observer = ExtensionObserver.NONE;
+
+	private volatile InvocationBarrier barrier = InvocationBarrier.NONE;
+
+	private volatile TelemetryDrain drain = TelemetryDrain.NONE;
+
+	private volatile Duration shutdownMargin = DEFAULT_SHUTDOWN_MARGIN;
+
+	private final Set<String> reportedUnrecognized = ConcurrentHashMap.newKeySet();
 
 	/**
 	 * Create a loop.
@@ -102,6 +127,35 @@ public class ExtensionEventLoop implements SmartLifecycle {
 	 */
 	public void setObserver(ExtensionObserver observer) {
 		this.observer = Objects.requireNonNull(observer, "'observer' must not be null");
+	}
+
+	/**
+	 * Set the barrier that holds the loop after each {@code INVOKE}. Set it before
+	 * {@link #start()}.
+	 * @param barrier the barrier
+	 */
+	public void setInvocationBarrier(InvocationBarrier barrier) {
+		this.barrier = Objects.requireNonNull(barrier, "'barrier' must not be null");
+	}
+
+	/**
+	 * Set what delivers the telemetry that arrives after {@code SHUTDOWN}. Set it before
+	 * {@link #start()}.
+	 * @param drain the drain
+	 */
+	public void setTelemetryDrain(TelemetryDrain drain) {
+		this.drain = Objects.requireNonNull(drain, "'drain' must not be null");
+	}
+
+	/**
+	 * Set how long before the {@code SHUTDOWN} deadline receiving and delivering telemetry
+	 * must have ended; the process is halted at the latest half of it before the deadline.
+	 * @param shutdownMargin the margin, between 0 and 1 second
+	 */
+	public void setShutdownMargin(Duration shutdownMargin) {
+		Assert.isTrue(!shutdownMargin.isNegative() && shutdownMargin.compareTo(Duration.ofSeconds(1)) <= 0,
+				"'shutdownMargin' must be between 0 and 1s");
+		this.shutdownMargin = shutdownMargin;
 	}
 
 	@Override
@@ -208,6 +262,9 @@ public class ExtensionEventLoop implements SmartLifecycle {
 					handleShutdown(shutdown);
 					return;
 				}
+				else if (event instanceof UnrecognizedEvent unrecognized) {
+					handleUnrecognized(unrecognized);
+				}
 			}
 		}
 		catch (InterruptedException | RuntimeException ex) {
@@ -252,6 +309,37 @@ public class ExtensionEventLoop implements SmartLifecycle {
 				logger.error("Lifecycle participant failed after INVOKE " + invoke.requestId(), ex);
 			}
 		}
+		PlatformRuntimeDone runtimeDone = null;
+		try {
+			runtimeDone = this.barrier.await(invoke);
+		}
+		catch (RuntimeException ex) {
+			logger.error("Invocation barrier failed for request " + invoke.requestId(), ex);
+		}
+		try {
+			this.publisher.publishEvent(new ExtensionInvocationCompletedEvent(this, invoke, runtimeDone));
+		}
+		catch (RuntimeException ex) {
+			logger.error("Invocation-completed listener failed for request " + invoke.requestId(), ex);
+		}
+	}
+
+	private void handleUnrecognized(UnrecognizedEvent event) {
+		String key = String.valueOf(event.eventType());
+		String description = "event/next returned " + ((event.eventType() != null) ? "event type " + event.eventType()
+				: "an unreadable event") + " (" + event.problem() + "); asking for the next event";
+		if (this.reportedUnrecognized.add(key)) {
+			logger.warn(description);
+		}
+		else if (logger.isDebugEnabled()) {
+			logger.debug(description);
+		}
+		try {
+			this.publisher.publishEvent(new ExtensionUnrecognizedEvent(this, event));
+		}
+		catch (RuntimeException ex) {
+			logger.error("Listener of an unrecognized event failed", ex);
+		}
 	}
 
 	private void handleShutdown(ShutdownEvent shutdown) {
@@ -272,9 +360,30 @@ public class ExtensionEventLoop implements SmartLifecycle {
 				logger.error("Lifecycle participant failed during SHUTDOWN", ex);
 			}
 		}
+		Instant until = shutdown.deadline().minus(this.shutdownMargin);
+		TelemetryDrain.Outcome outcome = new TelemetryDrain.Outcome(0, 0);
+		try {
+			outcome = this.drain.drain(shutdown, until);
+		}
+		catch (RuntimeException ex) {
+			logger.error("Telemetry drain failed during SHUTDOWN", ex);
+		}
+		try {
+			this.publisher.publishEvent(new ExtensionShutdownCompletedEvent(this, shutdown.reason(),
+					shutdown.deadline(), outcome.delivered(), outcome.lost()));
+		}
+		catch (RuntimeException ex) {
+			logger.error("SHUTDOWN-completed listener failed", ex);
+		}
+		int status = 0;
+		if (outcome.lost() > 0) {
+			status = 1;
+			logger.error("Exiting with status 1: " + outcome.lost()
+					+ " telemetry event(s) accepted from Lambda were never delivered to the listeners");
+		}
 		this.polling = false;
 		this.state = ExtensionState.STOPPED;
-		this.terminator.terminate(0, shutdown.deadline());
+		this.terminator.terminate(status, shutdown.deadline().minus(this.shutdownMargin.dividedBy(2)));
 	}
 
 	private void fail(Exception ex) {

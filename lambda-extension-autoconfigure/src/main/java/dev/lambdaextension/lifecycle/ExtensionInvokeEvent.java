@@ -6,7 +6,9 @@ import dev.lambdaextension.client.InvokeEvent;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Published for every {@code INVOKE}. The loop calls {@code event/next} again, which lets
+ * Published for every {@code INVOKE}, as soon as it arrives, while the function is still
+ * running: to act once it has finished, listen to {@link ExtensionInvocationCompletedEvent},
+ * published after the freeze barrier. The loop calls {@code event/next} again, which lets
  * Lambda freeze the environment, only after every listener has returned: the time
  * listeners take is billed and shows as {@code PostRuntimeExtensionsDuration}. A listener
  * that throws is logged and does not stop the loop.

@@ -5,9 +5,11 @@ import java.time.Instant;
 import dev.lambdaextension.client.ShutdownReason;
 
 /**
- * Published when Lambda shuts the environment down. Listeners run on the event loop
- * thread and must finish well before {@link #deadline()}: afterwards the context is closed
- * and the process exits.
+ * Published when Lambda shuts the environment down, as soon as the {@code SHUTDOWN} event
+ * arrives. Telemetry is still coming then (the last invocation's {@code platform.report}
+ * among it): flush exporters on {@link ExtensionShutdownCompletedEvent}, which follows
+ * once it has been delivered. Listeners run on the event loop thread and hold up that
+ * delivery, so they must be quick.
  *
  * @since 0.1.0
  */

@@ -7,14 +7,17 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * Closes the application context and ends the process, on a thread of its own so that the
- * event loop thread, which the context waits for while stopping, never closes the context
- * itself. A watchdog halts the JVM if closing has not finished by the deadline; it stands
- * down when the {@link ExtensionExitHandler} returns, as one that does not end the JVM
- * does.
+ * Closes the application context through {@link SpringApplication#exit}, so that
+ * {@link org.springframework.boot.ExitCodeGenerator} beans and shutdown hooks run, and
+ * ends the process, on a thread of its own so that the event loop thread, which the
+ * context waits for while stopping, never closes the context itself. A watchdog halts the
+ * JVM if closing has not finished by the halt time, which the loop puts before Lambda's
+ * deadline; it stands down when the {@link ExtensionExitHandler} returns, as one that
+ * does not end the JVM does.
  *
  * @since 0.1.0
  */
@@ -43,23 +46,22 @@ public class ExtensionTerminator {
 	}
 
 	/**
-	 * Close the context and exit with the given status before the deadline.
+	 * Close the context and exit with the given status, or the one an exit code generator
+	 * gives, halting at the given instant at the latest.
 	 * @param status the exit status
-	 * @param deadline when the process must be gone
+	 * @param haltAt when the process must be gone
 	 */
-	public void terminate(int status, Instant deadline) {
+	public void terminate(int status, Instant haltAt) {
 		if (!this.exitProcess) {
 			logger.info("Extension finished with status " + status + "; process exit is disabled");
 			return;
 		}
-		Thread watchdog = new Thread(() -> haltAt(status, deadline), "lambda-ext-watchdog");
+		Thread watchdog = new Thread(() -> haltAt(status, haltAt), "lambda-ext-watchdog");
 		watchdog.setDaemon(true);
 		watchdog.start();
 		Thread closer = new Thread(() -> {
-			if (this.context != null) {
-				this.context.close();
-			}
-			this.exitHandler.exit(status);
+			int exitStatus = (this.context != null) ? SpringApplication.exit(this.context, () -> status) : status;
+			this.exitHandler.exit(exitStatus);
 			watchdog.interrupt();
 		}, "lambda-ext-shutdown");
 		closer.start();
@@ -76,7 +78,7 @@ public class ExtensionTerminator {
 			Thread.currentThread().interrupt();
 			return;
 		}
-		logger.warn("Context did not close before the shutdown deadline; halting with status " + status);
+		logger.warn("Context did not close in time for the shutdown deadline; halting with status " + status);
 		System.err.flush();
 		Runtime.getRuntime().halt(status);
 	}

@@ -2,32 +2,32 @@ package dev.lambdaextension.lifecycle;
 
 import java.net.URI;
 import java.time.Duration;
-import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
 
 import dev.lambdaextension.client.ExtensionsApiException;
-import dev.lambdaextension.client.InvokeEvent;
 import dev.lambdaextension.client.RegisterResponse;
-import dev.lambdaextension.client.ShutdownEvent;
 import dev.lambdaextension.client.SubscriptionOutcome;
 import dev.lambdaextension.client.TelemetryApiClient;
 import dev.lambdaextension.client.TelemetryApiLimits;
 import dev.lambdaextension.client.TelemetrySubscription;
-import dev.lambdaextension.telemetry.dispatch.DrainResult;
-import dev.lambdaextension.telemetry.dispatch.TelemetryDispatcher;
+import dev.lambdaextension.telemetry.TelemetryTypes;
+import dev.lambdaextension.telemetry.dispatch.StreamFilteringConsumer;
 import dev.lambdaextension.telemetry.receiver.TelemetryReceiver;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Takes the telemetry pipeline through the extension's phases: during Init it starts the
- * {@link TelemetryReceiver} and then subscribes to the Telemetry API (falling back to older
- * schema versions that Lambda accepts); after each {@code INVOKE} it holds the freeze
- * barrier until the invocation's {@code platform.runtimeDone} has been dispatched; on
- * {@code SHUTDOWN} it drains the dispatcher before the deadline.
+ * Subscribes to the Telemetry API during Init: starts the {@link TelemetryReceiver}, then
+ * subscribes to the streams the listeners need (plus the {@code platform} stream when the
+ * freeze barrier needs it and no listener asked for it; its events then reach no
+ * listener). Lambda's answer decides the rest: a {@code 400} on the schema version falls
+ * back to older versions when allowed, a {@code 5xx} is retried a few times with a short
+ * backoff and then fails Init, a {@code 202} (no Telemetry API, as in local emulators)
+ * carries on without telemetry.
  *
  * @since 0.1.0
  */
@@ -35,21 +35,23 @@ public class TelemetrySubscriber implements ExtensionLifecycleParticipant {
 
 	private static final Log logger = LogFactory.getLog(TelemetrySubscriber.class);
 
-	private static final Duration SHUTDOWN_MARGIN = Duration.ofMillis(150);
+	static final int MAX_ATTEMPTS = 3;
+
+	static final Duration RETRY_DELAY = Duration.ofMillis(50);
 
 	private final TelemetryApiClient client;
 
 	private final TelemetryReceiver receiver;
 
-	private final TelemetryDispatcher dispatcher;
-
 	private final Supplier<List<String>> types;
 
 	private final SubscriptionTemplate template;
 
-	private final @Nullable Duration barrierTimeout;
+	private final @Nullable StreamFilteringConsumer listenerStreams;
 
 	private volatile @Nullable TelemetrySubscription subscription;
+
+	private volatile boolean platformAddedForBarrier;
 
 	private volatile ExtensionObserver observer = ExtensionObserver.NONE;
 
@@ -57,20 +59,19 @@ public class TelemetrySubscriber implements ExtensionLifecycleParticipant {
 	 * Create a subscriber.
 	 * @param client the Telemetry API client
 	 * @param receiver the endpoint Lambda posts to
-	 * @param dispatcher the queue between the receiver and the listeners
-	 * @param types supplies the streams to subscribe to; none means no subscription
+	 * @param types supplies the streams the listeners need; none means no subscription
 	 * @param template the rest of the subscription
-	 * @param barrierTimeout the longest wait for {@code platform.runtimeDone} after an
-	 * {@code INVOKE}, or {@code null} for no barrier
+	 * @param listenerStreams the filter in front of the listeners, told which streams
+	 * they asked for when the barrier adds the {@code platform} stream; {@code null} when
+	 * the barrier needs no stream
 	 */
-	public TelemetrySubscriber(TelemetryApiClient client, TelemetryReceiver receiver, TelemetryDispatcher dispatcher,
-			Supplier<List<String>> types, SubscriptionTemplate template, @Nullable Duration barrierTimeout) {
+	public TelemetrySubscriber(TelemetryApiClient client, TelemetryReceiver receiver, Supplier<List<String>> types,
+			SubscriptionTemplate template, @Nullable StreamFilteringConsumer listenerStreams) {
 		this.client = client;
 		this.receiver = receiver;
-		this.dispatcher = dispatcher;
 		this.types = types;
 		this.template = template;
-		this.barrierTimeout = barrierTimeout;
+		this.listenerStreams = listenerStreams;
 	}
 
 	/**
@@ -83,76 +84,73 @@ public class TelemetrySubscriber implements ExtensionLifecycleParticipant {
 
 	@Override
 	public void registered(RegisterResponse registration) {
-		List<String> streams = this.types.get();
-		if (streams.isEmpty()) {
+		List<String> requested = this.types.get();
+		if (requested.isEmpty()) {
 			logger.debug("No telemetry listener or property asks for telemetry; not subscribing");
 			return;
 		}
+		List<String> streams = new ArrayList<>(requested);
+		if (this.listenerStreams != null && !streams.contains(TelemetryTypes.STREAM_PLATFORM)) {
+			streams.add(0, TelemetryTypes.STREAM_PLATFORM);
+			this.listenerStreams.passOnly(requested);
+			this.platformAddedForBarrier = true;
+		}
 		this.receiver.start();
-		URI destination = URI.create("http://" + this.template.host() + ":" + this.receiver.getPort() + "/");
-		TelemetrySubscription requested = new TelemetrySubscription(this.template.schemaVersion(), streams,
+		URI destination = URI
+			.create("http://" + this.template.host() + ":" + this.receiver.getPort() + "/");
+		TelemetrySubscription first = new TelemetrySubscription(this.template.schemaVersion(), streams,
 				this.template.maxItems(), this.template.maxBytes(), this.template.timeoutMs(), destination);
-		TelemetrySubscription accepted = subscribe(registration.extensionId(), requested);
+		TelemetrySubscription accepted = subscribe(registration.extensionId(), first);
 		if (accepted != null) {
 			this.subscription = accepted;
 			this.observer.subscribed(accepted);
 			logger.info("Subscribed to telemetry " + streams + " (schema " + accepted.schemaVersion() + ") at "
-					+ destination);
+					+ destination + (this.platformAddedForBarrier ? "; platform only for the freeze barrier" : ""));
 		}
 	}
 
-	private @Nullable TelemetrySubscription subscribe(String extensionId, TelemetrySubscription requested) {
+	private @Nullable TelemetrySubscription subscribe(String extensionId, TelemetrySubscription first) {
 		List<String> versions = TelemetryApiLimits.SCHEMA_VERSIONS;
-		TelemetrySubscription attempt = requested;
-		for (int index = versions.indexOf(requested.schemaVersion());;) {
+		TelemetrySubscription attempt = first;
+		int index = versions.indexOf(first.schemaVersion());
+		for (int failures = 0;;) {
 			try {
-				SubscriptionOutcome outcome = this.client.subscribe(extensionId, attempt);
-				if (outcome == SubscriptionOutcome.NOT_SUPPORTED) {
+				if (this.client.subscribe(extensionId, attempt) == SubscriptionOutcome.NOT_SUPPORTED) {
 					logger.warn("The Lambda runtime API does not support the Telemetry API; "
 							+ "continuing without telemetry");
 					this.receiver.stop();
 					return null;
 				}
-				if (attempt != requested) {
-					logger.warn("Lambda refused telemetry schema version " + requested.schemaVersion() + "; using "
+				if (attempt != first) {
+					logger.warn("Lambda refused telemetry schema version " + first.schemaVersion() + "; using "
 							+ attempt.schemaVersion());
 				}
 				return attempt;
 			}
 			catch (ExtensionsApiException ex) {
-				index++;
-				if (ex.getStatus() != 400 || index >= versions.size()) {
+				if (ex.getStatus() == 400 && this.template.schemaFallback() && index + 1 < versions.size()) {
+					attempt = attempt.withSchemaVersion(versions.get(++index));
+				}
+				else if (ex.isTransient() && ++failures < MAX_ATTEMPTS) {
+					logger.warn("Telemetry subscription failed (attempt " + failures + " of " + MAX_ATTEMPTS
+							+ "), retrying: " + ex.getMessage());
+					pause(RETRY_DELAY.multipliedBy(failures));
+				}
+				else {
 					throw ex;
 				}
-				attempt = attempt.withSchemaVersion(versions.get(index));
 			}
 		}
 	}
 
-	@Override
-	public void invoked(InvokeEvent invoke) {
-		TelemetrySubscription current = this.subscription;
-		if (this.barrierTimeout == null || current == null || !current.types().contains("platform")) {
-			return;
+	private static void pause(Duration delay) {
+		try {
+			Thread.sleep(delay.toMillis());
 		}
-		Duration untilDeadline = Duration.between(Instant.now(), invoke.deadline());
-		Duration budget = (untilDeadline.compareTo(this.barrierTimeout) < 0) ? untilDeadline : this.barrierTimeout;
-		if (!budget.isNegative() && !this.dispatcher.awaitRuntimeDone(invoke.requestId(), budget)) {
-			logger.debug("platform.runtimeDone of " + invoke.requestId() + " not dispatched within "
-					+ budget.toMillis() + " ms");
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while retrying the telemetry subscription", ex);
 		}
-	}
-
-	@Override
-	public void shuttingDown(ShutdownEvent shutdown) {
-		if (this.subscription == null) {
-			return;
-		}
-		DrainResult result = this.dispatcher.drain(shutdown.deadline().minus(SHUTDOWN_MARGIN));
-		if (result.undelivered() > 0) {
-			logger.warn(result.undelivered() + " telemetry events could not be delivered before the SHUTDOWN deadline");
-		}
-		this.receiver.stop();
 	}
 
 	/**
@@ -164,16 +162,27 @@ public class TelemetrySubscriber implements ExtensionLifecycleParticipant {
 	}
 
 	/**
+	 * Return whether the {@code platform} stream was subscribed to only because the freeze
+	 * barrier needs its {@code platform.runtimeDone}.
+	 * @return whether the stream was added for the barrier
+	 */
+	public boolean isPlatformAddedForBarrier() {
+		return this.platformAddedForBarrier;
+	}
+
+	/**
 	 * Everything in a subscription but its types and port.
 	 *
 	 * @param host the destination host
 	 * @param schemaVersion the preferred schema version
+	 * @param schemaFallback whether to fall back to older schema versions that Lambda
+	 * accepts; never on Lambda Managed Instances, which accept only the newest
 	 * @param maxItems the buffering item limit
 	 * @param maxBytes the buffering byte limit
 	 * @param timeoutMs the buffering time limit in milliseconds
 	 */
-	public record SubscriptionTemplate(String host, String schemaVersion, int maxItems, long maxBytes,
-			long timeoutMs) {
+	public record SubscriptionTemplate(String host, String schemaVersion, boolean schemaFallback, int maxItems,
+			long maxBytes, long timeoutMs) {
 	}
 
 }

@@ -110,17 +110,23 @@ public class LambdaFunctionMetrics implements ExtensionObserver {
 			.tags(tags)
 			.register(this.registry)
 			.record(millis(metrics.durationMs()));
-		Timer.builder(PREFIX + "billed.duration")
-			.description("Billed duration of the function's invocations")
-			.tags(tags)
-			.register(this.registry)
-			.record(millis(metrics.billedDurationMs()));
-		DistributionSummary.builder(PREFIX + "memory.max.used")
-			.description("Maximum memory the function used during an invocation")
-			.baseUnit("bytes")
-			.tags(this.functionTags)
-			.register(this.registry)
-			.record(metrics.maxMemoryUsedMB() * BYTES_PER_MB);
+		Double billedDurationMs = metrics.billedDurationMs();
+		if (billedDurationMs != null) {
+			Timer.builder(PREFIX + "billed.duration")
+				.description("Billed duration of the function's invocations")
+				.tags(tags)
+				.register(this.registry)
+				.record(millis(billedDurationMs));
+		}
+		Double maxMemoryUsedMB = metrics.maxMemoryUsedMB();
+		if (maxMemoryUsedMB != null) {
+			DistributionSummary.builder(PREFIX + "memory.max.used")
+				.description("Maximum memory the function used during an invocation")
+				.baseUnit("bytes")
+				.tags(this.functionTags)
+				.register(this.registry)
+				.record(maxMemoryUsedMB * BYTES_PER_MB);
+		}
 		if (metrics.initDurationMs() != null) {
 			Counter.builder(PREFIX + "cold.starts")
 				.description("Invocations that paid for the initialization of an execution environment")

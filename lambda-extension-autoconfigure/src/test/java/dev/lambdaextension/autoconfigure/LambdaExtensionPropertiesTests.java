@@ -33,8 +33,7 @@ class LambdaExtensionPropertiesTests {
 		assertThat(buffering.getMaxItems()).isBetween(TelemetryApiLimits.MIN_MAX_ITEMS, TelemetryApiLimits.MAX_MAX_ITEMS);
 		assertThat(buffering.getMaxBytes().toBytes()).isBetween(TelemetryApiLimits.MIN_MAX_BYTES,
 				TelemetryApiLimits.MAX_MAX_BYTES);
-		assertThat(buffering.getTimeout().toMillis()).isBetween(TelemetryApiLimits.MIN_TIMEOUT_MS,
-				TelemetryApiLimits.MAX_TIMEOUT_MS);
+		assertThat(buffering.getTimeout()).isNull();
 	}
 
 	@Test

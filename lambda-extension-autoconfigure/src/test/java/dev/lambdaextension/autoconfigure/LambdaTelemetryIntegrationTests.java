@@ -11,6 +11,7 @@ import dev.lambdaextension.lifecycle.ExtensionEventLoop;
 import dev.lambdaextension.lifecycle.ExtensionExitHandler;
 import dev.lambdaextension.lifecycle.ExtensionShutdownEvent;
 import dev.lambdaextension.lifecycle.ExtensionState;
+import dev.lambdaextension.lifecycle.TelemetrySubscriber;
 import dev.lambdaextension.listener.SimpleTelemetryListenerEndpoint;
 import dev.lambdaextension.listener.TelemetryListenerConfigurer;
 import dev.lambdaextension.telemetry.FunctionLog;
@@ -114,7 +115,9 @@ class LambdaTelemetryIntegrationTests {
 			.run((context) -> {
 				this.emulator.awaitInitComplete(WAIT);
 				assertThat(this.emulator.telemetrySubscriptions()).singleElement()
-					.satisfies((subscription) -> assertThat(subscription.types()).containsExactly("function"));
+					.satisfies((subscription) -> assertThat(subscription.types()).containsExactly("platform",
+							"function"));
+				assertThat(context.getBean(TelemetrySubscriber.class).isPlatformAddedForBarrier()).isTrue();
 				this.emulator.invoke(InvokeRequest.builder().log("from code").build()).awaitExtensionsDone(WAIT);
 				assertThat(this.emulator.flushTelemetry(WAIT)).isTrue();
 				await().atMost(WAIT).untilAsserted(() -> assertThat(messages).singleElement()

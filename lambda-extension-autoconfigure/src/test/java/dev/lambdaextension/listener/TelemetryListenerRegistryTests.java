@@ -12,6 +12,7 @@ import dev.lambdaextension.telemetry.PlatformReport;
 import dev.lambdaextension.telemetry.PlatformRuntimeDone;
 import dev.lambdaextension.telemetry.TelemetryEvent;
 import dev.lambdaextension.telemetry.TelemetryListener;
+import dev.lambdaextension.telemetry.dispatch.InvocationProgress;
 import dev.lambdaextension.telemetry.dispatch.TelemetryDispatcher;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -149,10 +150,12 @@ class TelemetryListenerRegistryTests {
 				method(FailingListeners.class, "fail", PlatformReport.class), List.of(), null));
 		registry.register(new MethodTelemetryListenerEndpoint("healthy", "listeners", listeners,
 				method(FailingListeners.class, "healthy", PlatformReport.class), List.of(), null));
+		InvocationProgress progress = new InvocationProgress();
 		try (TelemetryDispatcher dispatcher = new TelemetryDispatcher(registry)) {
+			dispatcher.setSettledListener(progress);
 			assertThat(dispatcher.offer(batch(report("secret-1"), runtimeDone("r-1")))).isTrue();
 			assertThat(dispatcher.offer(batch(report("secret-2"), runtimeDone("r-2")))).isTrue();
-			assertThat(dispatcher.awaitRuntimeDone("r-2", Duration.ofSeconds(10))).isTrue();
+			assertThat(progress.awaitRuntimeDone("r-2", Duration.ofSeconds(10))).isTrue();
 			assertThat(dispatcher.getStats().consumerFailures()).isZero();
 		}
 		assertThat(listeners.healthy).hasSize(2);
@@ -326,10 +329,12 @@ class TelemetryListenerRegistryTests {
 	void dispatcherShouldDeliverToListenersBeforeReleasingRuntimeDoneBarrier() {
 		this.contextRunner.withBean(SameTypeListeners.class).withBean(BatchListeners.class).run((context) -> {
 			TelemetryListenerRegistry registry = context.getBean(TelemetryListenerRegistry.class);
+			InvocationProgress progress = new InvocationProgress();
 			try (TelemetryDispatcher dispatcher = new TelemetryDispatcher(registry)) {
+				dispatcher.setSettledListener(progress);
 				assertThat(dispatcher.offer(batch(functionLog("f1"), report("r-0")))).isTrue();
 				assertThat(dispatcher.offer(batch(runtimeDone("r-1")))).isTrue();
-				assertThat(dispatcher.awaitRuntimeDone("r-1", Duration.ofSeconds(10))).isTrue();
+				assertThat(progress.awaitRuntimeDone("r-1", Duration.ofSeconds(10))).isTrue();
 				assertThat(context.getBean(SameTypeListeners.class).first).hasSize(1);
 				assertThat(context.getBean(BatchListeners.class).allBatches).hasSize(2);
 				assertThat(context.getBean(BatchListeners.class).allBatches.get(1)).singleElement()

@@ -60,13 +60,19 @@ public class DefaultExtensionsApiClient implements ExtensionsApiClient {
 		if (response.status() != 200) {
 			throw this.http.error("next", response);
 		}
-		JsonNode body = this.http.readBody("next", response);
+		JsonNode body;
+		try {
+			body = this.http.readBody("next", response);
+		}
+		catch (ExtensionsApiException ex) {
+			return UnreadableEventBody.salvage(response.body(), Instant.now());
+		}
 		String eventType = RuntimeApiHttp.text(body, "eventType");
 		Instant deadline = Instant.ofEpochMilli(body.path("deadlineMs").asLong(0));
 		if ("INVOKE".equalsIgnoreCase(eventType)) {
 			String requestId = RuntimeApiHttp.text(body, "requestId");
 			if (requestId == null) {
-				throw new ExtensionsApiException("next", 200, "InvalidResponse", "INVOKE without requestId");
+				return new UnrecognizedEvent(eventType, "INVOKE without requestId", deadline);
 			}
 			return new InvokeEvent(requestId, deadline, RuntimeApiHttp.text(body, "invokedFunctionArn"),
 					RuntimeApiHttp.text(body.get("tracing"), "value"));
@@ -74,7 +80,7 @@ public class DefaultExtensionsApiClient implements ExtensionsApiClient {
 		if ("SHUTDOWN".equalsIgnoreCase(eventType)) {
 			return new ShutdownEvent(ShutdownReason.parse(RuntimeApiHttp.text(body, "shutdownReason")), deadline);
 		}
-		throw new ExtensionsApiException("next", 200, "InvalidResponse", "unknown eventType " + eventType);
+		return new UnrecognizedEvent(eventType, (eventType != null) ? "unknown eventType" : "no eventType", deadline);
 	}
 
 	@Override

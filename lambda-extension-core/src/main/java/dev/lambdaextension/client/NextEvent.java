@@ -7,7 +7,7 @@ import java.time.Instant;
  *
  * @since 0.1.0
  */
-public sealed interface NextEvent permits InvokeEvent, ShutdownEvent {
+public sealed interface NextEvent permits InvokeEvent, ShutdownEvent, UnrecognizedEvent {
 
 	/**
 	 * Return the instant by which the current phase must end.

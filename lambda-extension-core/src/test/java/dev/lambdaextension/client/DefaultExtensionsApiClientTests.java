@@ -89,6 +89,46 @@ class DefaultExtensionsApiClientTests {
 	}
 
 	@Test
+	void nextWithUnknownEventTypeShouldReturnUnrecognizedEvent() {
+		String id = this.client.register("reporter", EnumSet.allOf(LifecycleEventType.class), false).extensionId();
+		this.emulator.failNext(LambdaEmulator.NEXT_PATH, 200, "{\"eventType\":\"RESTORE\",\"deadlineMs\":1732350999000}", 1);
+		assertThat(this.client.next(id)).isEqualTo(
+				new UnrecognizedEvent("RESTORE", "unknown eventType", Instant.ofEpochMilli(1732350999000L)));
+	}
+
+	@Test
+	void nextWithTruncatedInvokeShouldReturnUnrecognizedEventWithoutTheBody() {
+		String id = this.client.register("reporter", EnumSet.allOf(LifecycleEventType.class), false).extensionId();
+		this.emulator.failNext(LambdaEmulator.NEXT_PATH, 200, "{\"eventType\":\"INVOKE\",\"deadlineMs\":17323501", 1);
+		assertThat(this.client.next(id)).isInstanceOfSatisfying(UnrecognizedEvent.class, (event) -> {
+			assertThat(event.eventType()).isEqualTo("INVOKE");
+			assertThat(event.problem()).isEqualTo("body of 43 bytes is not valid JSON");
+		});
+	}
+
+	@Test
+	void nextWithTruncatedShutdownShouldStillReturnTheShutdown() {
+		String id = this.client.register("reporter", EnumSet.allOf(LifecycleEventType.class), false).extensionId();
+		Instant deadline = Instant.ofEpochMilli(System.currentTimeMillis() + 2000);
+		this.emulator.failNext(LambdaEmulator.NEXT_PATH, 200, "{\"eventType\":\"SHUTDOWN\",\"deadlineMs\":"
+				+ deadline.toEpochMilli() + ",\"shutdownReason\":\"spin", 1);
+		assertThat(this.client.next(id)).isEqualTo(new ShutdownEvent(ShutdownReason.UNKNOWN, deadline));
+	}
+
+	@Test
+	void nextWithTruncatedShutdownWithoutDeadlineShouldAssumeAShortBudget() {
+		String id = this.client.register("reporter", EnumSet.allOf(LifecycleEventType.class), false).extensionId();
+		this.emulator.failNext(LambdaEmulator.NEXT_PATH, 200, "{\"eventType\":\"SHUTDOWN\",\"shutdownReason\":\"spindown\",\"dead", 1);
+		Instant before = Instant.now();
+		NextEvent event = this.client.next(id);
+		assertThat(event).isInstanceOfSatisfying(ShutdownEvent.class, (shutdown) -> {
+			assertThat(shutdown.reason()).isEqualTo(ShutdownReason.SPINDOWN);
+			assertThat(shutdown.deadline()).isBetween(before.plus(UnreadableEventBody.ASSUMED_SHUTDOWN_BUDGET),
+					Instant.now().plus(UnreadableEventBody.ASSUMED_SHUTDOWN_BUDGET));
+		});
+	}
+
+	@Test
 	void abortCallsShouldEndAParkedNext() throws Exception {
 		String id = this.client.register("reporter", EnumSet.allOf(LifecycleEventType.class), false).extensionId();
 		CompletableFuture<NextEvent> parked = CompletableFuture.supplyAsync(() -> this.client.next(id));

@@ -199,7 +199,7 @@ class TelemetryBatchParserTests {
 		assertThat(event.type()).isEqualTo("platform.report");
 		assertThat(event.requestId()).isEqualTo(REQUEST_ID);
 		assertThat(event.isSuccess()).isTrue();
-		assertThat(event.metrics()).isEqualTo(new ReportMetrics(251.42, 252, 512, 141, 1893.55, null));
+		assertThat(event.metrics()).isEqualTo(new ReportMetrics(251.42, 252.0, 512.0, 141.0, 1893.55, null));
 		assertThat(event.spans()).containsExactly(
 				new Span("extensionOverhead", Instant.parse("2025-11-23T10:15:01.251Z"), 1.2));
 		assertThat(event.tracing()).isNull();
@@ -217,6 +217,17 @@ class TelemetryBatchParserTests {
 		assertThat(event.metrics().maxMemoryUsedMB()).isEqualTo(64.5);
 		assertThat(event.metrics().initDurationMs()).isNull();
 		assertThat(event.metrics().restoreDurationMs()).isEqualTo(300.25);
+	}
+
+	@Test
+	void parseShouldReadManagedInstancesReportWithOnlyDuration() {
+		PlatformReport event = single("""
+				{"time":"2025-11-23T10:15:01.300Z","type":"platform.report","record":{"requestId":"r-4","status":"success",\
+				"metrics":{"durationMs":12.5},"spans":[{"name":"responseLatency","start":"2025-11-23T10:15:01.288Z",\
+				"durationMs":11.0},{"name":"responseDuration","start":"2025-11-23T10:15:01.299Z","durationMs":0.5}]}}""",
+				PlatformReport.class);
+		assertThat(event.metrics()).isEqualTo(new ReportMetrics(12.5, null, null, null, null, null));
+		assertThat(event.spans()).extracting(Span::name).containsExactly("responseLatency", "responseDuration");
 	}
 
 	@Test
@@ -444,9 +455,10 @@ class TelemetryBatchParserTests {
 				{"time":"2025-11-23T10:15:01.000Z","type":"platform.logsDropped","record":{"reason":"slow"}}""", """
 				{"time":"2025-11-23T10:15:01.000Z","type":"function","record":42}""", """
 				{"time":"2025-11-23T10:15:01.000Z","type":"extension"}""", REPORT);
-		assertThat(batch.malformed()).isEqualTo(19);
+		assertThat(batch.malformed()).isEqualTo(18);
 		assertThat(batch.hasMalformed()).isTrue();
-		assertThat(batch.events()).extracting(TelemetryEvent::type).containsExactly("platform.start", "platform.report");
+		assertThat(batch.events()).extracting(TelemetryEvent::type)
+			.containsExactly("platform.start", "platform.report", "platform.report");
 	}
 
 	@Test

@@ -62,7 +62,8 @@ public class LambdaExtensionEndpoint {
 		ExtensionEventHistory history = this.components.history();
 		return new LambdaExtensionDescriptor(loop.getState(),
 				(registration != null) ? RegistrationDescriptor.of(registration) : null,
-				(subscription != null) ? SubscriptionDescriptor.of(subscription) : null,
+				(subscriber != null && subscription != null)
+						? SubscriptionDescriptor.of(subscription, subscriber.isPlatformAddedForBarrier()) : null,
 				(listeners != null) ? listeners.listeners() : List.of(),
 				(receiver != null) ? receiver(receiver) : null,
 				(dispatcher != null) ? DispatchDescriptor.of(dispatcher) : null,
@@ -127,14 +128,16 @@ public class LambdaExtensionEndpoint {
 	 * @param schemaVersion the schema version Lambda accepted
 	 * @param buffering the buffering Lambda applies
 	 * @param destination the address Lambda posts batches to
+	 * @param platformForBarrierOnly whether the {@code platform} stream is subscribed only
+	 * for the freeze barrier, its events reaching no listener
 	 */
 	public record SubscriptionDescriptor(List<String> types, String schemaVersion, BufferingDescriptor buffering,
-			String destination) {
+			String destination, boolean platformForBarrierOnly) {
 
-		static SubscriptionDescriptor of(TelemetrySubscription subscription) {
+		static SubscriptionDescriptor of(TelemetrySubscription subscription, boolean platformForBarrierOnly) {
 			return new SubscriptionDescriptor(subscription.types(), subscription.schemaVersion(),
 					new BufferingDescriptor(subscription.maxItems(), subscription.maxBytes(), subscription.timeoutMs()),
-					subscription.destination().toString());
+					subscription.destination().toString(), platformForBarrierOnly);
 		}
 
 	}

@@ -4,11 +4,9 @@ import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
-import java.util.Iterator;
-import java.util.LinkedHashSet;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -18,10 +16,8 @@ import java.util.concurrent.locks.ReentrantLock;
 
 import dev.lambdaextension.telemetry.TelemetryEvent;
 import dev.lambdaextension.telemetry.TelemetryObserver;
-import dev.lambdaextension.telemetry.TelemetryTypes;
 import dev.lambdaextension.telemetry.receiver.TelemetryBatchHandler;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.databind.JsonNode;
 
 /**
  * Buffers the batches a receiver accepts in a bounded queue, counted in events, and hands
@@ -31,7 +27,8 @@ import tools.jackson.databind.JsonNode;
  * time. A full queue is handled by the {@link OverflowStrategy} of the
  * {@link DispatchOptions}; drops are counted and logged without payloads.
  * <p>
- * {@link #awaitRuntimeDone(String, Duration)} is the freeze barrier of an invocation, and
+ * A {@link SettledEventsListener} hears about every event the dispatcher is done with,
+ * which is what {@link InvocationProgress} builds the freeze barrier on, and
  * {@link #drain(Instant)} delivers the backlog at shutdown.
  *
  * @since 0.1.0
@@ -42,8 +39,6 @@ public class TelemetryDispatcher implements TelemetryBatchHandler, AutoCloseable
 	 * Name of the thread the dispatcher owns when no executor is supplied.
 	 */
 	public static final String THREAD_NAME = "lambda-ext-telemetry-dispatch";
-
-	static final int COMPLETED_REQUEST_IDS = 256;
 
 	private static final System.Logger logger = System.getLogger(TelemetryDispatcher.class.getName());
 
@@ -61,11 +56,11 @@ public class TelemetryDispatcher implements TelemetryBatchHandler, AutoCloseable
 
 	private final ArrayDeque<QueuedBatch> queue = new ArrayDeque<>();
 
-	private final Set<String> completedRequestIds = new LinkedHashSet<>();
-
 	private int queueDepth;
 
 	private int inFlight;
+
+	private boolean inFlightAbandoned;
 
 	private boolean workerScheduled;
 
@@ -86,6 +81,8 @@ public class TelemetryDispatcher implements TelemetryBatchHandler, AutoCloseable
 	private long consumerFailures;
 
 	private volatile TelemetryObserver observer = TelemetryObserver.NONE;
+
+	private volatile SettledEventsListener settledListener = SettledEventsListener.NONE;
 
 	/**
 	 * Create a dispatcher with the default options on its own thread.
@@ -147,6 +144,14 @@ public class TelemetryDispatcher implements TelemetryBatchHandler, AutoCloseable
 	}
 
 	/**
+	 * Set the listener told about every event consumed or dropped.
+	 * @param settledListener the listener
+	 */
+	public void setSettledListener(SettledEventsListener settledListener) {
+		this.settledListener = Objects.requireNonNull(settledListener, "'settledListener' must not be null");
+	}
+
+	/**
 	 * Offer a batch for dispatch. Returns at once; never waits for the consumer.
 	 * @param events the events of one batch
 	 * @return {@code false} if the batch was refused (the dispatcher is draining or
@@ -159,7 +164,7 @@ public class TelemetryDispatcher implements TelemetryBatchHandler, AutoCloseable
 			return true;
 		}
 		List<TelemetryEvent> batch = List.copyOf(events);
-		int dropped = 0;
+		List<TelemetryEvent> droppedEvents = List.of();
 		boolean schedule;
 		this.lock.lock();
 		try {
@@ -180,13 +185,12 @@ public class TelemetryDispatcher implements TelemetryBatchHandler, AutoCloseable
 					}
 					case DROP_NEWEST -> {
 						int keep = Math.max(room, 0);
-						dropped = batch.size() - keep;
-						markCompleted(batch.subList(keep, batch.size()));
+						droppedEvents = batch.subList(keep, batch.size());
 						batch = batch.subList(0, keep);
 					}
-					case DROP_OLDEST -> dropped = dropOldest(batch.size());
+					case DROP_OLDEST -> droppedEvents = dropOldest(batch.size());
 				}
-				this.droppedEvents += dropped;
+				this.droppedEvents += droppedEvents.size();
 			}
 			if (!batch.isEmpty()) {
 				this.queue.addLast(new QueuedBatch(batch, System.nanoTime()));
@@ -202,10 +206,11 @@ public class TelemetryDispatcher implements TelemetryBatchHandler, AutoCloseable
 		finally {
 			this.lock.unlock();
 		}
-		if (dropped > 0) {
-			this.observer.eventsDropped(dropped);
+		if (!droppedEvents.isEmpty()) {
+			this.observer.eventsDropped(droppedEvents.size());
 			logger.log(Level.WARNING, "Dropped {0} telemetry event(s): dispatch queue full (capacity {1}, strategy {2})",
-					dropped, this.options.getCapacity(), this.options.getOverflowStrategy());
+					droppedEvents.size(), this.options.getCapacity(), this.options.getOverflowStrategy());
+			this.settledListener.settled(droppedEvents);
 		}
 		if (schedule) {
 			scheduleWorker();
@@ -214,42 +219,10 @@ public class TelemetryDispatcher implements TelemetryBatchHandler, AutoCloseable
 	}
 
 	/**
-	 * Wait until a {@code platform.runtimeDone} event of the given invocation has been
-	 * received and its batch consumed (or dropped on overflow). Returns at once if that
-	 * already happened: the dispatcher remembers the last {@value #COMPLETED_REQUEST_IDS}
-	 * request ids.
-	 * @param requestId the invocation's request id
-	 * @param timeout the longest time to wait
-	 * @return {@code true} if the invocation's runtime is done, {@code false} on timeout,
-	 * interruption or close
-	 */
-	public boolean awaitRuntimeDone(String requestId, Duration timeout) {
-		Objects.requireNonNull(requestId, "'requestId' must not be null");
-		Objects.requireNonNull(timeout, "'timeout' must not be null");
-		long nanos = timeout.toNanos();
-		this.lock.lock();
-		try {
-			while (!this.completedRequestIds.contains(requestId)) {
-				if (nanos <= 0 || this.closed) {
-					return false;
-				}
-				nanos = this.changed.awaitNanos(nanos);
-			}
-			return true;
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			return false;
-		}
-		finally {
-			this.lock.unlock();
-		}
-	}
-
-	/**
 	 * Stop accepting batches and deliver those already accepted until the deadline.
 	 * Events still queued at the deadline are discarded, counted and logged; a batch
-	 * being consumed at the deadline is counted as undelivered and left to finish.
+	 * being consumed at the deadline is counted as undelivered, and not as dispatched when
+	 * it finishes later, so accepted events are always dispatched, undelivered or queued.
 	 * @param deadline when to give up
 	 * @return how many events were delivered while draining and how many were not
 	 */
@@ -276,6 +249,7 @@ public class TelemetryDispatcher implements TelemetryBatchHandler, AutoCloseable
 			delivered = this.dispatchedEvents - dispatchedBefore;
 			undelivered = this.queueDepth + this.inFlight;
 			this.undeliveredEvents += this.inFlight;
+			this.inFlightAbandoned = this.inFlight > 0;
 			discardQueue();
 		}
 		finally {
@@ -367,19 +341,18 @@ public class TelemetryDispatcher implements TelemetryBatchHandler, AutoCloseable
 		}
 	}
 
-	private int dropOldest(int incoming) {
-		int dropped = 0;
+	private List<TelemetryEvent> dropOldest(int incoming) {
+		List<TelemetryEvent> dropped = new ArrayList<>();
 		while (this.queueDepth + incoming > this.options.getCapacity() && !this.queue.isEmpty()) {
 			QueuedBatch queued = this.queue.pollFirst();
 			List<TelemetryEvent> head = queued.events();
 			int excess = this.queueDepth + incoming - this.options.getCapacity();
 			int removed = Math.min(excess, head.size());
-			markCompleted(head.subList(0, removed));
+			dropped.addAll(head.subList(0, removed));
 			if (removed < head.size()) {
 				this.queue.addFirst(new QueuedBatch(head.subList(removed, head.size()), queued.acceptedNanos()));
 			}
 			this.queueDepth -= removed;
-			dropped += removed;
 		}
 		return dropped;
 	}
@@ -437,45 +410,25 @@ public class TelemetryDispatcher implements TelemetryBatchHandler, AutoCloseable
 			}
 			this.lock.lock();
 			try {
-				this.dispatchedEvents += batch.size();
+				if (!this.inFlightAbandoned) {
+					this.dispatchedEvents += batch.size();
+				}
 				this.inFlight = 0;
+				this.inFlightAbandoned = false;
 				if (failed) {
 					this.consumerFailures++;
 				}
-				markCompleted(batch);
 				this.changed.signalAll();
 			}
 			finally {
 				this.lock.unlock();
 			}
+			this.settledListener.settled(batch);
 			this.observer.batchDispatched(batch.size(), Duration.ofNanos(System.nanoTime() - acceptedNanos));
 		}
 	}
 
-	private void markCompleted(List<TelemetryEvent> events) {
-		for (TelemetryEvent event : events) {
-			if (TelemetryTypes.PLATFORM_RUNTIME_DONE.equals(event.type())) {
-				String requestId = requestIdOf(event);
-				if (requestId != null) {
-					this.completedRequestIds.remove(requestId);
-					this.completedRequestIds.add(requestId);
-					if (this.completedRequestIds.size() > COMPLETED_REQUEST_IDS) {
-						Iterator<String> oldest = this.completedRequestIds.iterator();
-						oldest.next();
-						oldest.remove();
-					}
-				}
-			}
-		}
-	}
-
 	private record QueuedBatch(List<TelemetryEvent> events, long acceptedNanos) {
-	}
-
-	private static @Nullable String requestIdOf(TelemetryEvent event) {
-		JsonNode record = event.record();
-		JsonNode requestId = (record != null) ? record.get("requestId") : null;
-		return (requestId != null && requestId.isString()) ? requestId.stringValue() : null;
 	}
 
 }

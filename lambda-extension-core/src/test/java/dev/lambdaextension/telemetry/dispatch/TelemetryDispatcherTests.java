@@ -38,6 +38,8 @@ class TelemetryDispatcherTests {
 
 	private final CountDownLatch release = new CountDownLatch(1);
 
+	private final InvocationProgress progress = new InvocationProgress();
+
 	private TelemetryDispatcher dispatcher;
 
 	@AfterEach
@@ -118,10 +120,11 @@ class TelemetryDispatcherTests {
 	}
 
 	@Test
-	void awaitRuntimeDoneShouldReturnWhenEventArrivesLater() throws Exception {
+	void runtimeDoneBarrierShouldReturnWhenEventArrivesLater() throws Exception {
 		this.dispatcher = new TelemetryDispatcher(this::record);
+		this.dispatcher.setSettledListener(this.progress);
 		CompletableFuture<Boolean> done = CompletableFuture
-			.supplyAsync(() -> this.dispatcher.awaitRuntimeDone("r-1", TIMEOUT));
+			.supplyAsync(() -> this.progress.awaitRuntimeDone("r-1", TIMEOUT));
 		this.dispatcher.offer(events(runtimeDone("r-0")));
 		this.dispatcher.offer(events(log("x"), runtimeDone("r-1")));
 		assertThat(done.get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
@@ -129,38 +132,42 @@ class TelemetryDispatcherTests {
 	}
 
 	@Test
-	void awaitRuntimeDoneShouldReturnAtOnceWhenEventAlreadyConsumed() throws Exception {
+	void runtimeDoneBarrierShouldReturnAtOnceWhenEventAlreadyConsumed() throws Exception {
 		this.dispatcher = new TelemetryDispatcher(this::record);
+		this.dispatcher.setSettledListener(this.progress);
 		this.dispatcher.offer(events(runtimeDone("r-1")));
 		awaitDispatched(1);
-		assertThat(this.dispatcher.awaitRuntimeDone("r-1", Duration.ZERO)).isTrue();
-		assertThat(this.dispatcher.awaitRuntimeDone("r-2", Duration.ZERO)).isFalse();
+		assertThat(this.progress.awaitRuntimeDone("r-1", Duration.ZERO)).isTrue();
+		assertThat(this.progress.awaitRuntimeDone("r-2", Duration.ZERO)).isFalse();
 	}
 
 	@Test
-	void awaitRuntimeDoneShouldWaitUntilBatchIsConsumed() throws Exception {
+	void runtimeDoneBarrierShouldWaitUntilBatchIsConsumed() throws Exception {
 		this.dispatcher = blockedDispatcher(OverflowStrategy.REJECT);
+		this.dispatcher.setSettledListener(this.progress);
 		this.dispatcher.offer(events(runtimeDone("r-1")));
-		assertThat(this.dispatcher.awaitRuntimeDone("r-1", Duration.ofMillis(50))).isFalse();
+		assertThat(this.progress.awaitRuntimeDone("r-1", Duration.ofMillis(50))).isFalse();
 		this.release.countDown();
-		assertThat(this.dispatcher.awaitRuntimeDone("r-1", TIMEOUT)).isTrue();
+		assertThat(this.progress.awaitRuntimeDone("r-1", TIMEOUT)).isTrue();
 	}
 
 	@Test
-	void awaitRuntimeDoneShouldTimeOutWhenEventNeverArrives() {
+	void runtimeDoneBarrierShouldTimeOutWhenEventNeverArrives() {
 		this.dispatcher = new TelemetryDispatcher(this::record);
+		this.dispatcher.setSettledListener(this.progress);
 		this.dispatcher.offer(events(runtimeDone("other")));
 		long start = System.nanoTime();
-		assertThat(this.dispatcher.awaitRuntimeDone("r-1", Duration.ofMillis(100))).isFalse();
+		assertThat(this.progress.awaitRuntimeDone("r-1", Duration.ofMillis(100))).isFalse();
 		assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(100));
 	}
 
 	@Test
-	void awaitRuntimeDoneShouldReturnWhenEventIsDropped() {
+	void runtimeDoneBarrierShouldReturnWhenEventIsDropped() {
 		this.dispatcher = blockedDispatcher(OverflowStrategy.DROP_OLDEST);
+		this.dispatcher.setSettledListener(this.progress);
 		this.dispatcher.offer(events(runtimeDone("r-1")));
 		this.dispatcher.offer(logs("b1", "b2", "b3"));
-		assertThat(this.dispatcher.awaitRuntimeDone("r-1", TIMEOUT)).isTrue();
+		assertThat(this.progress.awaitRuntimeDone("r-1", TIMEOUT)).isTrue();
 	}
 
 	@Test
@@ -231,13 +238,25 @@ class TelemetryDispatcherTests {
 	}
 
 	@Test
-	void closeShouldStopAcceptingAndWakeWaiters() throws Exception {
+	void closeShouldStopAccepting() {
 		this.dispatcher = new TelemetryDispatcher(this::record);
-		CompletableFuture<Boolean> done = CompletableFuture
-			.supplyAsync(() -> this.dispatcher.awaitRuntimeDone("r-1", TIMEOUT));
 		this.dispatcher.close();
-		assertThat(done.get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)).isFalse();
 		assertThat(this.dispatcher.offer(logs("x"))).isFalse();
+	}
+
+	@Test
+	void batchFinishingAfterTheDrainDeadlineShouldStayCountedUndelivered() throws Exception {
+		this.dispatcher = blockedDispatcher(OverflowStrategy.REJECT, 100);
+		this.dispatcher.setSettledListener(this.progress);
+		this.dispatcher.offer(logs("b1", "b2"));
+		DrainResult result = this.dispatcher.drain(Instant.now());
+		assertThat(result.undelivered()).isEqualTo(3);
+		this.release.countDown();
+		this.dispatcher.close();
+		DispatcherStats stats = this.dispatcher.getStats();
+		assertThat(stats.acceptedEvents()).isEqualTo(3);
+		assertThat(stats.undeliveredEvents()).isEqualTo(3);
+		assertThat(stats.dispatchedEvents()).isZero();
 	}
 
 	private TelemetryDispatcher blockedDispatcher(OverflowStrategy strategy) {
