@@ -82,8 +82,8 @@ final class ConnectionAcceptor implements Runnable {
 		return acceptor;
 	}
 
-	private ConnectionAcceptor(ServerSocket serverSocket, ConnectionSettings settings, TelemetryRequestProcessor processor,
-			int maxConnections) {
+	private ConnectionAcceptor(ServerSocket serverSocket, ConnectionSettings settings,
+			TelemetryRequestProcessor processor, int maxConnections) {
 		this.serverSocket = serverSocket;
 		this.settings = settings;
 		this.processor = processor;

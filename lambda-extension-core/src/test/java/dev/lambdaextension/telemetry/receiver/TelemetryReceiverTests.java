@@ -188,12 +188,14 @@ class TelemetryReceiverTests {
 	}
 
 	@Test
-	void receiverThreadsShouldBeNamed() throws Exception {
-		BlockingQueue<String> threads = new LinkedBlockingQueue<>();
-		start(TelemetryReceiver.DEFAULT_MAX_BODY_BYTES, (events) -> threads.add(Thread.currentThread().getName()));
+	void receiverThreadsShouldBeNamedDaemons() throws Exception {
+		BlockingQueue<Thread> threads = new LinkedBlockingQueue<>();
+		start(TelemetryReceiver.DEFAULT_MAX_BODY_BYTES, (events) -> threads.add(Thread.currentThread()));
 		assertThat(send("POST", "[" + START + "]").statusCode()).isEqualTo(200);
-		assertThat(threads.poll(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS))
-			.startsWith(TelemetryReceiver.THREAD_NAME_PREFIX);
+		Thread thread = threads.poll(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+		assertThat(thread).isNotNull();
+		assertThat(thread.getName()).matches(TelemetryReceiver.THREAD_NAME_PREFIX + "\\d+");
+		assertThat(thread.isDaemon()).isTrue();
 	}
 
 	@Test
@@ -308,24 +310,29 @@ class TelemetryReceiverTests {
 	void connectionsBeyondTheCapShouldBeRefusedWithoutAffectingOthers() throws Exception {
 		this.receiver = builder().maxConnections(2).build();
 		this.receiver.start();
-		try (RawConnection first = connect(); RawConnection second = connect()) {
+		try (RawConnection first = connect()) {
 			first.send("POST / HTTP/1.1\r\n");
-			second.send("POST / HTTP/1.1\r\n");
-			awaitOpenConnections(2);
-			try (RawConnection refused = connect()) {
-				RawResponse response = refused.readResponse();
-				assertThat(response.status()).isEqualTo(503);
-				assertThat(response.headers()).containsEntry("connection", "close");
-				assertThat(refused.closedByServer()).isTrue();
+			try (RawConnection second = connect()) {
+				second.send("POST / HTTP/1.1\r\n");
+				awaitOpenConnections(2);
+				assertRefused();
 			}
-			first.send("Content-Length: " + (START.length() + 2) + "\r\n\r\n[" + START + "]");
-			assertThat(first.readResponse().status()).isEqualTo(200);
-			second.close();
 			awaitOpenConnections(1);
 			assertThat(send("POST", "[" + LOG + "]").statusCode()).isEqualTo(200);
+			first.send("Content-Length: " + (START.length() + 2) + "\r\n\r\n[" + START + "]");
+			assertThat(first.readResponse().status()).isEqualTo(200);
 		}
 		assertThat(this.batches.poll(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)).hasSize(1);
 		assertThat(this.batches.poll(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)).hasSize(1);
+	}
+
+	private void assertRefused() throws Exception {
+		try (RawConnection refused = connect()) {
+			RawResponse response = refused.readResponse();
+			assertThat(response.status()).isEqualTo(503);
+			assertThat(response.headers()).containsEntry("connection", "close");
+			assertThat(refused.closedByServer()).isTrue();
+		}
 	}
 
 	@Test
