@@ -33,6 +33,8 @@ final class ConnectionAcceptor implements Runnable {
 
 	private static final int BACKLOG = 50;
 
+	private static final long CLOSE_WAIT_MILLIS = 2000;
+
 	private static final long ACCEPT_FAILURE_PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
 
 	private final ServerSocket serverSocket;
@@ -42,6 +44,8 @@ final class ConnectionAcceptor implements Runnable {
 	private final TelemetryRequestProcessor processor;
 
 	private final int maxConnections;
+
+	private final Thread thread;
 
 	private final Set<Socket> connections = ConcurrentHashMap.newKeySet();
 
@@ -75,9 +79,7 @@ final class ConnectionAcceptor implements Runnable {
 			throw new UncheckedIOException("Could not bind the telemetry receiver to " + address, ex);
 		}
 		ConnectionAcceptor acceptor = new ConnectionAcceptor(serverSocket, settings, processor, maxConnections);
-		Thread thread = new Thread(acceptor, ACCEPTOR_THREAD_NAME);
-		thread.setDaemon(true);
-		thread.start();
+		acceptor.thread.start();
 		logger.log(Level.DEBUG, "Telemetry receiver listening on {0}", serverSocket.getLocalSocketAddress());
 		return acceptor;
 	}
@@ -88,6 +90,8 @@ final class ConnectionAcceptor implements Runnable {
 		this.settings = settings;
 		this.processor = processor;
 		this.maxConnections = maxConnections;
+		this.thread = new Thread(this, ACCEPTOR_THREAD_NAME);
+		this.thread.setDaemon(true);
 	}
 
 	@Override
@@ -177,13 +181,23 @@ final class ConnectionAcceptor implements Runnable {
 	}
 
 	/**
-	 * Stop accepting, close the listening socket and every open connection.
+	 * Stop accepting, close the listening socket and every open connection, and wait
+	 * for the accepting thread to end: the port is only released once it left
+	 * {@link ServerSocket#accept()}.
 	 */
 	void close() {
 		this.closed = true;
 		closeQuietly(this.serverSocket);
 		for (Socket socket : this.connections) {
 			closeQuietly(socket);
+		}
+		if (Thread.currentThread() != this.thread) {
+			try {
+				this.thread.join(CLOSE_WAIT_MILLIS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
 		}
 	}
 

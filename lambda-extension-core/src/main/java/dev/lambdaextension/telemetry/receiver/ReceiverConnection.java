@@ -10,7 +10,8 @@ import java.net.SocketTimeoutException;
 /**
  * Serves the requests of one connection, one after the other, on its own thread, until
  * the client closes it, a request asks for {@code Connection: close}, a request cannot be
- * read, a timeout expires, or the receiver stops.
+ * read, a timeout expires, or the receiver stops. The first request must start within the
+ * read timeout, later ones within the idle timeout.
  */
 final class ReceiverConnection implements Runnable {
 
@@ -40,9 +41,9 @@ final class ReceiverConnection implements Runnable {
 			connection.setTcpNoDelay(true);
 			HttpRequestReader reader = new HttpRequestReader(connection, this.settings);
 			OutputStream out = connection.getOutputStream();
-			boolean open = true;
-			while (open && awaitRequest(reader)) {
-				open = serve(reader, out);
+			boolean open = awaitRequest(reader, this.settings.readTimeoutMillis());
+			while (open && serve(reader, out)) {
+				open = awaitRequest(reader, this.settings.idleTimeoutMillis());
 			}
 		}
 		catch (IOException ex) {
@@ -53,9 +54,9 @@ final class ReceiverConnection implements Runnable {
 		}
 	}
 
-	private boolean awaitRequest(HttpRequestReader reader) throws IOException {
+	private boolean awaitRequest(HttpRequestReader reader, int timeoutMillis) throws IOException {
 		try {
-			return reader.awaitRequest(this.settings.idleTimeoutMillis());
+			return reader.awaitRequest(timeoutMillis);
 		}
 		catch (SocketTimeoutException ex) {
 			logger.log(Level.DEBUG, "Closing an idle telemetry connection");

@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
 import java.net.URI;
@@ -255,6 +256,39 @@ class TelemetryReceiverTests {
 		}
 		awaitOpenConnections(0);
 		assertThat(this.batches).isEmpty();
+	}
+
+	@Test
+	void silentClientShouldBeDisconnectedAfterReadTimeout() throws Exception {
+		Duration readTimeout = Duration.ofMillis(300);
+		this.receiver = builder().readTimeout(readTimeout).idleTimeout(Duration.ofMinutes(1)).build();
+		this.receiver.start();
+		try (RawConnection connection = connect()) {
+			long started = System.nanoTime();
+			assertThat(connection.closedByServer()).isTrue();
+			assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+		}
+		awaitOpenConnections(0);
+	}
+
+	@Test
+	void stopShouldReleaseAFixedPort() throws Exception {
+		int port;
+		try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+			port = probe.getLocalPort();
+		}
+		this.receiver = builder().address(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), port)).build();
+		this.receiver.start();
+		for (int i = 0; i < 30; i++) {
+			try (RawConnection connection = connect()) {
+				connection.send(post("/", LOG.length() + 2) + "[" + LOG + "]");
+				assertThat(connection.readResponse().status()).isEqualTo(200);
+				this.receiver.stop();
+				this.receiver.start();
+				assertThat(this.receiver.getPort()).isEqualTo(port);
+			}
+		}
+		assertThat(send("POST", "[" + LOG + "]").statusCode()).isEqualTo(200);
 	}
 
 	@Test
