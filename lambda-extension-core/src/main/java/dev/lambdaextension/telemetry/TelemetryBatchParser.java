@@ -4,6 +4,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.lang.System.Logger.Level;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -34,6 +38,11 @@ import tools.jackson.databind.node.MissingNode;
  * {@link UnknownTelemetryEvent}. Only a body that is not a JSON array, or not valid JSON,
  * fails as a whole with a {@link MalformedTelemetryException}.
  * <p>
+ * A body given as bytes may contain byte sequences that are not valid UTF-8, for example
+ * a function log cut in the middle of a character: they are replaced with U+FFFD and the
+ * batch is kept. Valid input is parsed once; only a body that fails to parse and is not
+ * valid UTF-8 is decoded with replacement and parsed again.
+ * <p>
  * Instances are thread-safe and meant to be shared. Payloads are never logged above
  * DEBUG.
  *
@@ -62,8 +71,8 @@ public final class TelemetryBatchParser {
 	}
 
 	/**
-	 * Parse a batch.
-	 * @param body the request body
+	 * Parse a batch. Byte sequences that are not valid UTF-8 are read as U+FFFD.
+	 * @param body the request body, UTF-8 encoded
 	 * @return the parsed batch
 	 * @throws MalformedTelemetryException if the body is not a JSON array or not valid
 	 * JSON
@@ -77,7 +86,11 @@ public final class TelemetryBatchParser {
 			throw new UncheckedIOException(ex.getCause());
 		}
 		catch (JacksonException ex) {
-			throw malformed(ex);
+			String replaced = decodeInvalidUtf8(body);
+			if (replaced == null) {
+				throw malformed(ex);
+			}
+			return parseReplaced(replaced);
 		}
 	}
 
@@ -99,6 +112,31 @@ public final class TelemetryBatchParser {
 		}
 		catch (JacksonException ex) {
 			throw malformed(ex);
+		}
+	}
+
+	private ParsedBatch parseReplaced(String body) {
+		if (logger.isLoggable(Level.DEBUG)) {
+			logger.log(Level.DEBUG, "Telemetry batch is not valid UTF-8; parsing it with U+FFFD replacements");
+		}
+		try (JsonParser parser = this.reader.createParser(body)) {
+			return parse(parser);
+		}
+		catch (JacksonException ex) {
+			throw malformed(ex);
+		}
+	}
+
+	private static @Nullable String decodeInvalidUtf8(byte[] body) {
+		try {
+			StandardCharsets.UTF_8.newDecoder()
+				.onMalformedInput(CodingErrorAction.REPORT)
+				.onUnmappableCharacter(CodingErrorAction.REPORT)
+				.decode(ByteBuffer.wrap(body));
+			return null;
+		}
+		catch (CharacterCodingException ex) {
+			return new String(body, StandardCharsets.UTF_8);
 		}
 	}
 

@@ -1,6 +1,7 @@
 package dev.lambdaextension.telemetry;
 
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -501,6 +502,41 @@ class TelemetryBatchParserTests {
 	}
 
 	@Test
+	void parseShouldReplaceInvalidUtf8AndKeepTheBatch() {
+		byte[] body = concat(("[" + START + ",{\"time\":\"2025-11-23T10:15:01.100Z\",\"type\":\"function\","
+				+ "\"record\":\"caf").getBytes(StandardCharsets.UTF_8), new byte[] { (byte) 0xC3 },
+				"\"}, {\"time\":\"2025-11-23T10:15:01.200Z\",\"type\":\"function\",\"record\":\"a"
+					.getBytes(StandardCharsets.UTF_8),
+				new byte[] { (byte) 0xFF, (byte) 0x80 }, "b \u00e9t\u00e9\"}]".getBytes(StandardCharsets.UTF_8));
+		ParsedBatch batch = this.parser.parse(body);
+		assertThat(batch.malformed()).isZero();
+		assertThat(batch.events()).hasSize(3);
+		assertThat(batch.events().get(1)).isInstanceOfSatisfying(FunctionLog.class,
+				(log) -> assertThat(log.message()).isEqualTo("caf\uFFFD"));
+		assertThat(batch.events().get(2)).isInstanceOfSatisfying(FunctionLog.class,
+				(log) -> assertThat(log.message()).isEqualTo("a\uFFFD\uFFFDb \u00e9t\u00e9"));
+	}
+
+	@Test
+	void parseShouldReplaceInvalidUtf8InFieldNamesAndSkippedValues() {
+		byte[] body = concat(("[{\"time\":\"2025-11-23T10:15:01.100Z\",\"x").getBytes(StandardCharsets.UTF_8),
+				new byte[] { (byte) 0xE2, (byte) 0x28 },
+				"\":\"skipped\",\"type\":\"function\",\"record\":\"ok\"}]".getBytes(StandardCharsets.UTF_8));
+		ParsedBatch batch = this.parser.parse(body);
+		assertThat(batch.events()).singleElement()
+			.isInstanceOfSatisfying(FunctionLog.class, (log) -> assertThat(log.message()).isEqualTo("ok"));
+	}
+
+	@Test
+	void parseShouldStillRejectInvalidJsonThatIsAlsoInvalidUtf8() {
+		byte[] body = concat("[{\"type\": ".getBytes(StandardCharsets.UTF_8), new byte[] { (byte) 0xFF },
+				"}]".getBytes(StandardCharsets.UTF_8));
+		assertThatExceptionOfType(MalformedTelemetryException.class).isThrownBy(() -> this.parser.parse(body))
+			.withMessageStartingWith("Telemetry batch is not valid JSON")
+			.withNoCause();
+	}
+
+	@Test
 	void parseShouldReadFromAStreamWithoutClosingIt() {
 		AtomicBoolean closed = new AtomicBoolean();
 		byte[] body = ("[" + START + "," + REPORT + "]").getBytes(StandardCharsets.UTF_8);
@@ -566,6 +602,14 @@ class TelemetryBatchParserTests {
 
 	private ParsedBatch parse(String... elements) {
 		return parseBody("[" + String.join(",", List.of(elements)) + "]");
+	}
+
+	private static byte[] concat(byte[]... parts) {
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		for (byte[] part : parts) {
+			out.writeBytes(part);
+		}
+		return out.toByteArray();
 	}
 
 	private ParsedBatch parseBody(String body) {

@@ -6,8 +6,8 @@ package dev.lambdaextension.telemetry.receiver;
  * @param batchesReceived batches parsed and offered to the handler
  * @param eventsReceived events parsed and offered to the handler
  * @param malformedEvents array elements that could not be read as an event
- * @param rejectedBodies requests refused before reaching the handler: wrong method,
- * body too large, or body not a JSON array
+ * @param rejectedBodies requests refused before reaching the handler: another path,
+ * wrong method, body too large, body not a JSON array, or not valid HTTP/1.1
  * @param refusedBatches batches the handler could not accept
  * @since 0.1.0
  */

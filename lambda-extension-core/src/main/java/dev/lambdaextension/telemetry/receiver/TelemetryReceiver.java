@@ -1,38 +1,32 @@
 package dev.lambdaextension.telemetry.receiver;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.lang.System.Logger.Level;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.util.List;
+import java.time.Duration;
 import java.util.Objects;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-import dev.lambdaextension.telemetry.MalformedTelemetryException;
 import dev.lambdaextension.telemetry.TelemetryBatchParser;
-import dev.lambdaextension.telemetry.TelemetryBatchParser.ParsedBatch;
-import dev.lambdaextension.telemetry.TelemetryEvent;
 import dev.lambdaextension.telemetry.TelemetryObserver;
 import org.jspecify.annotations.Nullable;
 
 /**
- * HTTP endpoint that the Lambda Telemetry API delivers event batches to, on the JDK
- * {@link HttpServer}. Each {@code POST} (or {@code PUT}) carries a JSON array of events;
+ * HTTP/1.1 endpoint that the Lambda Telemetry API delivers event batches to. Each
+ * {@code POST} (or {@code PUT}) to the subscribed path carries a JSON array of events;
  * the receiver parses it, hands the events to a {@link TelemetryBatchHandler} and answers
  * at once: {@code 200} when the handler accepted the batch, {@code 503} when it could
  * not (Lambda then sends the batch again), {@code 400} when the body is not a JSON array,
- * {@code 413} when it is larger than allowed and {@code 405} for other methods. Elements
- * that cannot be read as an event are counted and skipped; the rest of the batch is
- * delivered.
+ * {@code 413} when it is larger than allowed, {@code 404} for another path and
+ * {@code 405} for other methods. Elements that cannot be read as an event are counted and
+ * skipped; the rest of the batch is delivered.
+ * <p>
+ * Each connection is served on its own daemon thread, up to
+ * {@linkplain Builder#maxConnections(int) a maximum}; a connection beyond it is answered
+ * {@code 503} and closed. A client that stops sending is disconnected after the
+ * {@linkplain Builder#readTimeout(Duration) read timeout}, one that trickles a request
+ * after the {@linkplain Builder#requestTimeout(Duration) request timeout}, and an idle
+ * kept-alive connection after the {@linkplain Builder#idleTimeout(Duration) idle
+ * timeout}, so slow or idle clients cannot stall deliveries on other connections.
  * <p>
  * The receiver never waits for listeners: slow consumers belong behind the handler, for
  * example a {@code TelemetryDispatcher}. It never logs payloads above {@code DEBUG}.
@@ -50,45 +44,58 @@ public class TelemetryReceiver {
 
 	/**
 	 * Default number of threads serving requests.
+	 * @deprecated each connection is served on its own thread; see
+	 * {@link #DEFAULT_MAX_CONNECTIONS}
 	 */
+	@Deprecated(since = "0.1.0")
 	public static final int DEFAULT_THREADS = 2;
 
-	static final String THREAD_NAME_PREFIX = "lambda-ext-telemetry-receiver-";
+	/**
+	 * Default path batches are accepted on.
+	 */
+	public static final String DEFAULT_PATH = "/";
 
-	private static final System.Logger logger = System.getLogger(TelemetryReceiver.class.getName());
+	/**
+	 * Default longest wait for any single read from a client.
+	 */
+	public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(5);
 
-	private static final int READ_CHUNK = 8192;
+	/**
+	 * Default longest time to receive one request's headers and body.
+	 */
+	public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(30);
+
+	/**
+	 * Default longest wait for the next request on a kept-alive connection.
+	 */
+	public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(60);
+
+	/**
+	 * Default maximum number of open connections.
+	 */
+	public static final int DEFAULT_MAX_CONNECTIONS = 64;
+
+	static final String THREAD_NAME_PREFIX = ConnectionAcceptor.THREAD_NAME_PREFIX;
+
+	private static final int MAX_ARRAY_LENGTH = Integer.MAX_VALUE - 8;
 
 	private final InetSocketAddress address;
 
 	private final long maxBodyBytes;
 
-	private final int threads;
+	private final int maxConnections;
 
-	private final TelemetryBatchParser parser;
+	private final ConnectionSettings settings;
 
-	private final TelemetryBatchHandler handler;
+	private final TelemetryRequestProcessor processor;
 
 	private final Object lifecycleMonitor = new Object();
 
-	private final AtomicLong batchesReceived = new AtomicLong();
-
-	private final AtomicLong eventsReceived = new AtomicLong();
-
-	private final AtomicLong malformedEvents = new AtomicLong();
-
-	private final AtomicLong rejectedBodies = new AtomicLong();
-
-	private final AtomicLong refusedBatches = new AtomicLong();
-
-	private @Nullable HttpServer server;
-
-	private @Nullable ExecutorService executor;
-
-	private volatile TelemetryObserver observer = TelemetryObserver.NONE;
+	private @Nullable ConnectionAcceptor acceptor;
 
 	/**
-	 * Create a receiver with {@link #DEFAULT_THREADS} threads.
+	 * Create a receiver on {@link #DEFAULT_PATH} with the default timeouts and
+	 * connection limit.
 	 * @param address the address to bind; port {@code 0} picks any free port
 	 * @param maxBodyBytes the largest request body accepted, in bytes
 	 * @param parser the parser of request bodies
@@ -96,25 +103,24 @@ public class TelemetryReceiver {
 	 */
 	public TelemetryReceiver(InetSocketAddress address, long maxBodyBytes, TelemetryBatchParser parser,
 			TelemetryBatchHandler handler) {
-		this(address, maxBodyBytes, DEFAULT_THREADS, parser, handler);
+		this(builder(handler).address(address).maxBodyBytes(maxBodyBytes).parser(parser));
 	}
 
-	private TelemetryReceiver(InetSocketAddress address, long maxBodyBytes, int threads, TelemetryBatchParser parser,
-			TelemetryBatchHandler handler) {
-		Objects.requireNonNull(address, "'address' must not be null");
-		Objects.requireNonNull(parser, "'parser' must not be null");
-		Objects.requireNonNull(handler, "'handler' must not be null");
-		if (maxBodyBytes <= 0) {
+	private TelemetryReceiver(Builder builder) {
+		if (builder.maxBodyBytes <= 0) {
 			throw new IllegalArgumentException("'maxBodyBytes' must be greater than 0");
 		}
-		if (threads <= 0) {
-			throw new IllegalArgumentException("'threads' must be greater than 0");
-		}
-		this.address = address;
-		this.maxBodyBytes = maxBodyBytes;
-		this.threads = threads;
-		this.parser = parser;
-		this.handler = handler;
+		this.address = builder.address;
+		this.maxBodyBytes = builder.maxBodyBytes;
+		this.maxConnections = builder.maxConnections;
+		this.settings = new ConnectionSettings(builder.path, (int) Math.min(builder.maxBodyBytes, MAX_ARRAY_LENGTH),
+				millis(builder.readTimeout), builder.requestTimeout.toNanos(), millis(builder.idleTimeout));
+		TelemetryBatchParser parser = (builder.parser != null) ? builder.parser : new TelemetryBatchParser();
+		this.processor = new TelemetryRequestProcessor(builder.path, builder.maxBodyBytes, parser, builder.handler);
+	}
+
+	private static int millis(Duration duration) {
+		return (int) Math.min(Integer.MAX_VALUE, Math.max(1, duration.toMillis()));
 	}
 
 	/**
@@ -132,41 +138,22 @@ public class TelemetryReceiver {
 	 */
 	public void start() {
 		synchronized (this.lifecycleMonitor) {
-			if (this.server != null) {
-				return;
+			if (this.acceptor == null) {
+				this.acceptor = ConnectionAcceptor.start(this.address, this.settings, this.processor,
+						this.maxConnections);
 			}
-			HttpServer httpServer;
-			try {
-				httpServer = HttpServer.create(this.address, 0);
-			}
-			catch (IOException ex) {
-				throw new UncheckedIOException("Could not bind the telemetry receiver to " + this.address, ex);
-			}
-			ExecutorService pool = Executors.newFixedThreadPool(this.threads, new ReceiverThreadFactory());
-			httpServer.setExecutor(pool);
-			httpServer.createContext("/", this::handle);
-			httpServer.start();
-			this.server = httpServer;
-			this.executor = pool;
-			logger.log(Level.DEBUG, "Telemetry receiver listening on {0}", httpServer.getAddress());
 		}
 	}
 
 	/**
-	 * Stop serving at once; requests in progress are abandoned. Does nothing when not
-	 * started.
+	 * Stop serving at once: close the listening socket and every open connection;
+	 * requests in progress are abandoned. Does nothing when not started.
 	 */
 	public void stop() {
 		synchronized (this.lifecycleMonitor) {
-			HttpServer httpServer = this.server;
-			ExecutorService pool = this.executor;
-			this.server = null;
-			this.executor = null;
-			if (httpServer != null) {
-				httpServer.stop(0);
-			}
-			if (pool != null) {
-				pool.shutdownNow();
+			if (this.acceptor != null) {
+				this.acceptor.close();
+				this.acceptor = null;
 			}
 		}
 	}
@@ -177,7 +164,7 @@ public class TelemetryReceiver {
 	 */
 	public boolean isRunning() {
 		synchronized (this.lifecycleMonitor) {
-			return this.server != null;
+			return this.acceptor != null;
 		}
 	}
 
@@ -189,11 +176,20 @@ public class TelemetryReceiver {
 	 */
 	public int getPort() {
 		synchronized (this.lifecycleMonitor) {
-			if (this.server == null) {
+			if (this.acceptor == null) {
 				throw new IllegalStateException("Telemetry receiver is not started");
 			}
-			return this.server.getAddress().getPort();
+			return this.acceptor.port();
 		}
+	}
+
+	/**
+	 * Return the path batches are accepted on; requests for any other path are answered
+	 * {@code 404}.
+	 * @return the path, for example {@code "/"}
+	 */
+	public String getPath() {
+		return this.settings.path();
 	}
 
 	/**
@@ -209,7 +205,7 @@ public class TelemetryReceiver {
 	 * @param observer the observer
 	 */
 	public void setObserver(TelemetryObserver observer) {
-		this.observer = Objects.requireNonNull(observer, "'observer' must not be null");
+		this.processor.setObserver(Objects.requireNonNull(observer, "'observer' must not be null"));
 	}
 
 	/**
@@ -217,138 +213,13 @@ public class TelemetryReceiver {
 	 * @return the counters
 	 */
 	public ReceiverStats getStats() {
-		return new ReceiverStats(this.batchesReceived.get(), this.eventsReceived.get(), this.malformedEvents.get(),
-				this.rejectedBodies.get(), this.refusedBatches.get());
+		return this.processor.stats();
 	}
 
-	private void handle(HttpExchange exchange) throws IOException {
-		try {
-			respond(exchange, process(exchange));
+	int openConnections() {
+		synchronized (this.lifecycleMonitor) {
+			return (this.acceptor != null) ? this.acceptor.openConnections() : 0;
 		}
-		catch (RuntimeException ex) {
-			logger.log(Level.ERROR, "Telemetry receiver failed to handle a batch", ex);
-			respond(exchange, 500);
-		}
-		finally {
-			exchange.close();
-		}
-	}
-
-	private int process(HttpExchange exchange) throws IOException {
-		String method = exchange.getRequestMethod();
-		if (!"POST".equals(method) && !"PUT".equals(method)) {
-			this.rejectedBodies.incrementAndGet();
-			exchange.getResponseHeaders().set("Allow", "POST, PUT");
-			return 405;
-		}
-		long declaredLength = contentLength(exchange);
-		if (declaredLength > this.maxBodyBytes) {
-			return tooLarge(exchange, declaredLength);
-		}
-		byte[] body = readBody(exchange.getRequestBody(), declaredLength);
-		if (body == null) {
-			return tooLarge(exchange, -1);
-		}
-		ParsedBatch batch;
-		try {
-			batch = this.parser.parse(body);
-		}
-		catch (MalformedTelemetryException ex) {
-			this.rejectedBodies.incrementAndGet();
-			this.observer.batchMalformed();
-			logger.log(Level.WARNING, "Refused a telemetry request whose body is not a JSON array ({0} bytes)",
-					body.length);
-			return 400;
-		}
-		List<TelemetryEvent> events = batch.events();
-		if (batch.malformed() > 0) {
-			this.malformedEvents.addAndGet(batch.malformed());
-			this.observer.eventsMalformed(batch.malformed());
-			logger.log(Level.WARNING, "Skipped {0} malformed telemetry event(s) in a batch of {1}", batch.malformed(),
-					batch.malformed() + events.size());
-		}
-		this.batchesReceived.incrementAndGet();
-		this.eventsReceived.addAndGet(events.size());
-		this.observer.batchReceived(events);
-		if (events.isEmpty()) {
-			return 200;
-		}
-		if (!this.handler.offer(events)) {
-			this.refusedBatches.incrementAndGet();
-			logger.log(Level.DEBUG, "Telemetry batch of {0} event(s) not accepted; Lambda will resend it",
-					events.size());
-			return 503;
-		}
-		return 200;
-	}
-
-	private int tooLarge(HttpExchange exchange, long declaredLength) {
-		this.rejectedBodies.incrementAndGet();
-		exchange.getResponseHeaders().set("Connection", "close");
-		if (declaredLength >= 0) {
-			logger.log(Level.WARNING, "Refused a telemetry request of {0} bytes, more than the {1} bytes allowed",
-					declaredLength, this.maxBodyBytes);
-		}
-		else {
-			logger.log(Level.WARNING, "Refused a telemetry request larger than the {0} bytes allowed",
-					this.maxBodyBytes);
-		}
-		return 413;
-	}
-
-	private byte @Nullable [] readBody(InputStream in, long declaredLength) throws IOException {
-		if (declaredLength >= 0) {
-			byte[] body = in.readNBytes((int) declaredLength);
-			return (in.read() == -1) ? body : null;
-		}
-		int initial = (int) Math.max(0, Math.min(declaredLength, READ_CHUNK * 8L));
-		ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(initial, 32));
-		byte[] chunk = new byte[READ_CHUNK];
-		long total = 0;
-		int read;
-		while ((read = in.read(chunk)) != -1) {
-			total += read;
-			if (total > this.maxBodyBytes) {
-				return null;
-			}
-			out.write(chunk, 0, read);
-		}
-		return out.toByteArray();
-	}
-
-	private static long contentLength(HttpExchange exchange) {
-		String value = exchange.getRequestHeaders().getFirst("Content-Length");
-		if (value == null) {
-			return -1;
-		}
-		try {
-			return Long.parseLong(value.trim());
-		}
-		catch (NumberFormatException ex) {
-			return -1;
-		}
-	}
-
-	private static void respond(HttpExchange exchange, int status) {
-		try {
-			exchange.sendResponseHeaders(status, -1);
-		}
-		catch (IOException ex) {
-			logger.log(Level.DEBUG, "Could not answer a telemetry request", ex);
-		}
-	}
-
-	private static final class ReceiverThreadFactory implements ThreadFactory {
-
-		private final AtomicInteger counter = new AtomicInteger();
-
-		@Override
-		public Thread newThread(Runnable task) {
-			Thread thread = new Thread(task, THREAD_NAME_PREFIX + this.counter.incrementAndGet());
-			thread.setDaemon(true);
-			return thread;
-		}
-
 	}
 
 	/**
@@ -364,7 +235,15 @@ public class TelemetryReceiver {
 
 		private long maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
 
-		private int threads = DEFAULT_THREADS;
+		private String path = DEFAULT_PATH;
+
+		private Duration readTimeout = DEFAULT_READ_TIMEOUT;
+
+		private Duration requestTimeout = DEFAULT_REQUEST_TIMEOUT;
+
+		private Duration idleTimeout = DEFAULT_IDLE_TIMEOUT;
+
+		private int maxConnections = DEFAULT_MAX_CONNECTIONS;
 
 		private @Nullable TelemetryBatchParser parser;
 
@@ -383,7 +262,7 @@ public class TelemetryReceiver {
 		}
 
 		/**
-		 * Set the largest request body accepted.
+		 * Set the largest request body accepted, declared or actual.
 		 * @param maxBodyBytes the limit in bytes
 		 * @return this builder
 		 */
@@ -393,12 +272,82 @@ public class TelemetryReceiver {
 		}
 
 		/**
-		 * Set the number of threads serving requests.
-		 * @param threads the number of threads
+		 * Set the path batches are accepted on, the path of the subscription's
+		 * destination; matched exactly, ignoring any query string.
+		 * @param path the path, starting with {@code /}
 		 * @return this builder
 		 */
+		public Builder path(String path) {
+			Objects.requireNonNull(path, "'path' must not be null");
+			if (!path.startsWith("/") || path.indexOf('?') >= 0 || path.indexOf('#') >= 0) {
+				throw new IllegalArgumentException("'path' must start with '/' and have no query or fragment");
+			}
+			this.path = path;
+			return this;
+		}
+
+		/**
+		 * Set the longest wait for any single read from a client; a client silent for
+		 * longer in the middle of a request is disconnected.
+		 * @param readTimeout the timeout, positive
+		 * @return this builder
+		 */
+		public Builder readTimeout(Duration readTimeout) {
+			Objects.requireNonNull(readTimeout, "'readTimeout' must not be null");
+			this.readTimeout = positive(readTimeout, "readTimeout");
+			return this;
+		}
+
+		/**
+		 * Set the longest time to receive one request's headers and body, counted from its
+		 * first byte; a client slower than that is disconnected.
+		 * @param requestTimeout the timeout, positive
+		 * @return this builder
+		 */
+		public Builder requestTimeout(Duration requestTimeout) {
+			Objects.requireNonNull(requestTimeout, "'requestTimeout' must not be null");
+			this.requestTimeout = positive(requestTimeout, "requestTimeout");
+			return this;
+		}
+
+		/**
+		 * Set the longest wait for the next request on a kept-alive connection before it
+		 * is closed.
+		 * @param idleTimeout the timeout, positive
+		 * @return this builder
+		 */
+		public Builder idleTimeout(Duration idleTimeout) {
+			Objects.requireNonNull(idleTimeout, "'idleTimeout' must not be null");
+			this.idleTimeout = positive(idleTimeout, "idleTimeout");
+			return this;
+		}
+
+		/**
+		 * Set the largest number of connections served at once, each on its own thread; a
+		 * connection beyond it is answered {@code 503} and closed.
+		 * @param maxConnections the limit, positive
+		 * @return this builder
+		 */
+		public Builder maxConnections(int maxConnections) {
+			if (maxConnections <= 0) {
+				throw new IllegalArgumentException("'maxConnections' must be greater than 0");
+			}
+			this.maxConnections = maxConnections;
+			return this;
+		}
+
+		/**
+		 * Formerly the number of threads serving requests; ignored.
+		 * @param threads the number of threads
+		 * @return this builder
+		 * @deprecated each connection is served on its own thread; use
+		 * {@link #maxConnections(int)}
+		 */
+		@Deprecated(since = "0.1.0")
 		public Builder threads(int threads) {
-			this.threads = threads;
+			if (threads <= 0) {
+				throw new IllegalArgumentException("'threads' must be greater than 0");
+			}
 			return this;
 		}
 
@@ -417,8 +366,14 @@ public class TelemetryReceiver {
 		 * @return the receiver
 		 */
 		public TelemetryReceiver build() {
-			TelemetryBatchParser batchParser = (this.parser != null) ? this.parser : new TelemetryBatchParser();
-			return new TelemetryReceiver(this.address, this.maxBodyBytes, this.threads, batchParser, this.handler);
+			return new TelemetryReceiver(this);
+		}
+
+		private static Duration positive(Duration duration, String name) {
+			if (duration.isNegative() || duration.isZero()) {
+				throw new IllegalArgumentException("'" + name + "' must be positive");
+			}
+			return duration;
 		}
 
 	}
