@@ -453,6 +453,22 @@ public class LambdaExtensionProperties {
 		 */
 		private @Nullable DataSize maxBodySize;
 
+		/**
+		 * Path Lambda posts batches to; requests to any other path are answered 404.
+		 */
+		private String path = "/telemetry";
+
+		/**
+		 * Longest wait for any single read from a sender; a sender that stalls longer is
+		 * disconnected.
+		 */
+		private Duration readTimeout = Duration.ofSeconds(5);
+
+		/**
+		 * Most connections served at once; more are answered 503. Between 2 and 1024.
+		 */
+		private int maxConnections = 64;
+
 		public String getHost() {
 			return this.host;
 		}
@@ -478,6 +494,35 @@ public class LambdaExtensionProperties {
 
 		public void setBindAddress(@Nullable String bindAddress) {
 			this.bindAddress = bindAddress;
+		}
+
+		public String getPath() {
+			return this.path;
+		}
+
+		public void setPath(String path) {
+			Assert.isTrue(path.startsWith("/") && !path.contains("?") && !path.contains(" "),
+					"'path' must start with '/' and hold no query or space");
+			this.path = path;
+		}
+
+		public Duration getReadTimeout() {
+			return this.readTimeout;
+		}
+
+		public void setReadTimeout(Duration readTimeout) {
+			Assert.isTrue(readTimeout.toMillis() >= 1 && readTimeout.compareTo(Duration.ofMinutes(5)) <= 0,
+					"'readTimeout' must be between 1ms and 5m");
+			this.readTimeout = readTimeout;
+		}
+
+		public int getMaxConnections() {
+			return this.maxConnections;
+		}
+
+		public void setMaxConnections(int maxConnections) {
+			Assert.isTrue(maxConnections >= 2 && maxConnections <= 1024, "'maxConnections' must be between 2 and 1024");
+			this.maxConnections = maxConnections;
 		}
 
 		public @Nullable DataSize getMaxBodySize() {

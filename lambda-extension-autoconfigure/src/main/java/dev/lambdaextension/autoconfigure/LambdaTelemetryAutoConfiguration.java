@@ -121,8 +121,15 @@ public final class LambdaTelemetryAutoConfiguration {
 		DataSize maxBodySize = telemetry.getListener().getMaxBodySize();
 		long maxBodyBytes = (maxBodySize != null) ? maxBodySize.toBytes()
 				: 2 * telemetry.getBuffering().getMaxBytes().toBytes() + ENVELOPE_ALLOWANCE;
-		TelemetryReceiver receiver = new TelemetryReceiver(TelemetryListenerAddress.resolve(telemetry.getListener()),
-				maxBodyBytes, parser, dispatcher);
+		LambdaExtensionProperties.Listener listener = telemetry.getListener();
+		TelemetryReceiver receiver = TelemetryReceiver.builder(dispatcher)
+			.address(TelemetryListenerAddress.resolve(listener))
+			.maxBodyBytes(maxBodyBytes)
+			.parser(parser)
+			.path(listener.getPath())
+			.readTimeout(listener.getReadTimeout())
+			.maxConnections(listener.getMaxConnections())
+			.build();
 		receiver.setObserver(TelemetryObserver.composite(observers.orderedStream().toList()));
 		return receiver;
 	}

@@ -97,7 +97,7 @@ public class TelemetrySubscriber implements ExtensionLifecycleParticipant {
 		}
 		this.receiver.start();
 		URI destination = URI
-			.create("http://" + this.template.host() + ":" + this.receiver.getPort() + "/");
+			.create("http://" + this.template.host() + ":" + this.receiver.getPort() + this.receiver.getPath());
 		TelemetrySubscription first = new TelemetrySubscription(this.template.schemaVersion(), streams,
 				this.template.maxItems(), this.template.maxBytes(), this.template.timeoutMs(), destination);
 		TelemetrySubscription accepted = subscribe(registration.extensionId(), first);

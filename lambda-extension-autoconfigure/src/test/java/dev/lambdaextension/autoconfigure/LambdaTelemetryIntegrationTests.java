@@ -81,7 +81,7 @@ class LambdaTelemetryIntegrationTests {
 				assertThat(subscription.timeoutMs()).isEqualTo(50);
 				assertThat(subscription.schemaVersion()).isEqualTo("2025-01-29");
 				int port = context.getBean(TelemetryReceiver.class).getPort();
-				assertThat(subscription.destinationUri()).isEqualTo("http://sandbox.localdomain:" + port + "/");
+				assertThat(subscription.destinationUri()).isEqualTo("http://sandbox.localdomain:" + port + "/telemetry");
 			});
 	}
 

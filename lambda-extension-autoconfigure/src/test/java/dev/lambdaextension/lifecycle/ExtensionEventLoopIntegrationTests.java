@@ -139,6 +139,83 @@ class ExtensionEventLoopIntegrationTests {
 	}
 
 	@Test
+	void unknownEventTypeShouldBePublishedAndTheLoopGoOn() {
+		this.contextRunner.run((context) -> {
+			Recorder recorder = context.getBean(Recorder.class);
+			this.emulator.awaitInitComplete(WAIT);
+			this.emulator.failNext(NEXT, 200, "{\"eventType\":\"RESTORE\",\"deadlineMs\":1}", 1);
+			this.emulator.invoke().awaitExtensionsDone(WAIT);
+			Invocation second = this.emulator.invoke();
+			second.awaitExtensionsDone(WAIT);
+			assertThat(recorder.unrecognized).singleElement()
+				.satisfies((event) -> assertThat(event.eventType()).isEqualTo("RESTORE"));
+			assertThat(recorder.invokes).last().extracting(ExtensionInvokeEvent::requestId).isEqualTo(second.requestId());
+			assertThat(context.getBean(ExtensionEventLoop.class).getState()).isEqualTo(ExtensionState.RUNNING);
+		});
+	}
+
+	@Test
+	void truncatedEventShouldBePublishedAndTheLoopGoOn() {
+		this.contextRunner.run((context) -> {
+			Recorder recorder = context.getBean(Recorder.class);
+			this.emulator.awaitInitComplete(WAIT);
+			this.emulator.failNext(NEXT, 200, "{\"eventType\":\"INVOKE\",\"deadlineMs\":17323", 1);
+			this.emulator.invoke().awaitExtensionsDone(WAIT);
+			this.emulator.invoke().awaitExtensionsDone(WAIT);
+			assertThat(recorder.unrecognized).singleElement().satisfies((event) -> {
+				assertThat(event.eventType()).isEqualTo("INVOKE");
+				assertThat(event.problem()).contains("not valid JSON");
+			});
+			assertThat(recorder.invokes).hasSize(2);
+		});
+	}
+
+	@Test
+	void invocationCompletedShouldFollowEachInvokeBeforeTheNextCall() {
+		this.contextRunner.run((context) -> {
+			Recorder recorder = context.getBean(Recorder.class);
+			this.emulator.awaitInitComplete(WAIT);
+			Invocation invocation = this.emulator.invoke();
+			invocation.awaitExtensionsDone(WAIT);
+			assertThat(recorder.order).containsExactly("invoke " + invocation.requestId(),
+					"completed " + invocation.requestId());
+		});
+	}
+
+	@Test
+	void nextShouldWaitForInvocationCompletedListenersToReturn() {
+		this.contextRunner.withBean(SlowCompletedListener.class).run((context) -> {
+			this.emulator.awaitInitComplete(WAIT);
+			SlowCompletedListener listener = context.getBean(SlowCompletedListener.class);
+			Invocation invocation = this.emulator.invoke();
+			assertThat(listener.entered.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+			assertThat(invocation.isDone()).isFalse();
+			listener.release.countDown();
+			invocation.awaitExtensionsDone(WAIT);
+		});
+	}
+
+	@Test
+	void shutdownCompletedShouldBePublishedBeforeTheExit() {
+		this.contextRunner.run((context) -> {
+			Recorder recorder = context.getBean(Recorder.class);
+			this.emulator.awaitInitComplete(WAIT);
+			this.emulator.shutdown("spindown");
+			assertThat(recorder.exitStatus.get(WAIT.toSeconds(), TimeUnit.SECONDS)).isZero();
+			assertThat(recorder.order).containsExactly("shutdown", "shutdown completed");
+			assertThat(recorder.shutdownCompleted.lostEvents()).isZero();
+		});
+	}
+
+	@Test
+	void managedInstancesShouldRegisterForShutdownOnly() {
+		this.contextRunner.withPropertyValues("lambda.extension.managed-instances=true").run((context) -> {
+			this.emulator.awaitInitComplete(WAIT);
+			assertThat(this.emulator.extension("recorder").events()).containsExactly("SHUTDOWN");
+		});
+	}
+
+	@Test
 	void missingNameShouldFailStartupSayingHowToSetIt() {
 		this.contextRunner.withPropertyValues("lambda.extension.name=").run((context) -> {
 			assertThat(context).hasFailed();
@@ -212,6 +289,13 @@ class ExtensionEventLoopIntegrationTests {
 
 		final List<ExtensionShutdownEvent> shutdowns = new CopyOnWriteArrayList<>();
 
+		final List<ExtensionUnrecognizedEvent> unrecognized = new CopyOnWriteArrayList<>();
+
+		final List<String> order = new CopyOnWriteArrayList<>();
+
+		volatile ExtensionShutdownCompletedEvent shutdownCompleted;
+
+
 		final CompletableFuture<Integer> exitStatus = new CompletableFuture<>();
 
 		volatile Instant exitedAt;
@@ -224,11 +308,29 @@ class ExtensionEventLoopIntegrationTests {
 		@EventListener
 		void onInvoke(ExtensionInvokeEvent event) {
 			this.invokes.add(event);
+			this.order.add("invoke " + event.requestId());
+		}
+
+		@EventListener
+		void onInvocationCompleted(ExtensionInvocationCompletedEvent event) {
+			this.order.add("completed " + event.requestId());
 		}
 
 		@EventListener
 		void onShutdown(ExtensionShutdownEvent event) {
 			this.shutdowns.add(event);
+			this.order.add("shutdown");
+		}
+
+		@EventListener
+		void onShutdownCompleted(ExtensionShutdownCompletedEvent event) {
+			this.shutdownCompleted = event;
+			this.order.add("shutdown completed");
+		}
+
+		@EventListener
+		void onUnrecognized(ExtensionUnrecognizedEvent event) {
+			this.unrecognized.add(event);
 		}
 
 	}
@@ -241,6 +343,20 @@ class ExtensionEventLoopIntegrationTests {
 
 		@EventListener
 		void onInvoke(ExtensionInvokeEvent event) throws InterruptedException {
+			this.entered.countDown();
+			this.release.await(WAIT.toSeconds(), TimeUnit.SECONDS);
+		}
+
+	}
+
+	static class SlowCompletedListener {
+
+		final CountDownLatch entered = new CountDownLatch(1);
+
+		final CountDownLatch release = new CountDownLatch(1);
+
+		@EventListener
+		void onCompleted(ExtensionInvocationCompletedEvent event) throws InterruptedException {
 			this.entered.countDown();
 			this.release.await(WAIT.toSeconds(), TimeUnit.SECONDS);
 		}

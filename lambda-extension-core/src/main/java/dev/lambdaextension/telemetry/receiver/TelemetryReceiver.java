@@ -43,14 +43,6 @@ public class TelemetryReceiver {
 	public static final long DEFAULT_MAX_BODY_BYTES = 4L * 1024 * 1024;
 
 	/**
-	 * Default number of threads serving requests.
-	 * @deprecated each connection is served on its own thread; see
-	 * {@link #DEFAULT_MAX_CONNECTIONS}
-	 */
-	@Deprecated(since = "0.1.0")
-	public static final int DEFAULT_THREADS = 2;
-
-	/**
 	 * Default path batches are accepted on.
 	 */
 	public static final String DEFAULT_PATH = "/";
@@ -333,21 +325,6 @@ public class TelemetryReceiver {
 				throw new IllegalArgumentException("'maxConnections' must be greater than 0");
 			}
 			this.maxConnections = maxConnections;
-			return this;
-		}
-
-		/**
-		 * Formerly the number of threads serving requests; ignored.
-		 * @param threads the number of threads
-		 * @return this builder
-		 * @deprecated each connection is served on its own thread; use
-		 * {@link #maxConnections(int)}
-		 */
-		@Deprecated(since = "0.1.0")
-		public Builder threads(int threads) {
-			if (threads <= 0) {
-				throw new IllegalArgumentException("'threads' must be greater than 0");
-			}
 			return this;
 		}
 

@@ -1,0 +1,256 @@
+package dev.lambdaextension.autoconfigure;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import dev.lambdaextension.lifecycle.ExtensionExitHandler;
+import dev.lambdaextension.lifecycle.ExtensionInvocationCompletedEvent;
+import dev.lambdaextension.lifecycle.ExtensionShutdownCompletedEvent;
+import dev.lambdaextension.lifecycle.ExtensionShutdownEvent;
+import dev.lambdaextension.lifecycle.TelemetrySubscriber;
+import dev.lambdaextension.telemetry.FunctionLog;
+import dev.lambdaextension.telemetry.PlatformReport;
+import dev.lambdaextension.telemetry.TelemetryEvent;
+import dev.lambdaextension.telemetry.TelemetryListener;
+import dev.lambdaextension.test.emulator.Invocation;
+import dev.lambdaextension.test.emulator.InvocationStatus;
+import dev.lambdaextension.test.emulator.InvokeRequest;
+import dev.lambdaextension.test.emulator.LambdaEmulator;
+import dev.lambdaextension.test.emulator.TelemetrySubscription;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.event.EventListener;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for the telemetry side of {@code SHUTDOWN}, of each invocation's end, of Lambda
+ * Managed Instances and of subscription failures, against the local Lambda emulator.
+ */
+class LambdaTelemetryShutdownIntegrationTests {
+
+	private static final Duration WAIT = Duration.ofSeconds(10);
+
+	private final CompletableFuture<Integer> exitStatus = new CompletableFuture<>();
+
+	private LambdaEmulator emulator;
+
+	@AfterEach
+	void closeEmulator() {
+		if (this.emulator != null) {
+			this.emulator.close();
+		}
+	}
+
+	private ApplicationContextRunner runner(LambdaEmulator.Builder emulator) {
+		this.emulator = emulator.build();
+		return new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(LambdaExtensionAutoConfiguration.class,
+					LambdaTelemetryAutoConfiguration.class))
+			.withBean(ExtensionExitHandler.class, () -> this.exitStatus::complete)
+			.withPropertyValues("lambda.extension.name=shutdown-test",
+					"lambda.extension.runtime-api=" + this.emulator.runtimeApi());
+	}
+
+	@Test
+	void reportOfTheLastInvocationShouldBeDeliveredBeforeShutdownCompletes() {
+		runner(LambdaEmulator.builder()).withBean(ReportRecorder.class).run((context) -> {
+			ReportRecorder recorder = context.getBean(ReportRecorder.class);
+			this.emulator.awaitInitComplete(WAIT);
+			Invocation invocation = this.emulator.invoke();
+			invocation.awaitExtensionsDone(WAIT);
+			this.emulator.shutdown("spindown");
+			assertThat(this.exitStatus.get(WAIT.toSeconds(), TimeUnit.SECONDS)).isZero();
+			assertThat(recorder.shutdownStarted).isNotNull();
+			ExtensionShutdownCompletedEvent completed = recorder.completed;
+			assertThat(completed).isNotNull();
+			assertThat(completed.lostEvents()).isZero();
+			assertThat(recorder.reportsAtCompletion).contains(invocation.requestId());
+		});
+	}
+
+	@Test
+	void listenerStuckPastTheShutdownMarginShouldExitOneAndCountEveryLostEvent() {
+		runner(LambdaEmulator.builder()).withBean(StuckLogListener.class)
+			.withBean(ReportRecorder.class)
+			.withPropertyValues("lambda.extension.telemetry.barrier.enabled=false",
+					"lambda.extension.telemetry.types=function")
+			.run((context) -> {
+				StuckLogListener listener = context.getBean(StuckLogListener.class);
+				ReportRecorder recorder = context.getBean(ReportRecorder.class);
+				this.emulator.awaitInitComplete(WAIT);
+				this.emulator.invoke(InvokeRequest.builder().log("one").log("two").log("three").build())
+					.awaitExtensionsDone(WAIT);
+				assertThat(listener.entered.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+				assertThat(this.emulator.flushTelemetry(WAIT)).isTrue();
+				this.emulator.shutdown("spindown", Duration.ofSeconds(1));
+				try {
+					assertThat(this.exitStatus.get(WAIT.toSeconds(), TimeUnit.SECONDS)).isEqualTo(1);
+					assertThat(recorder.completed.lostEvents()).isEqualTo(3);
+				}
+				finally {
+					listener.release.countDown();
+				}
+			});
+	}
+
+	@Test
+	void invocationCompletedShouldCarryTheRuntimeDoneThatPassedTheBarrier() {
+		runner(LambdaEmulator.builder()).withBean(ReportRecorder.class).run((context) -> {
+			this.emulator.awaitInitComplete(WAIT);
+			Invocation invocation = this.emulator.invoke(InvokeRequest.builder().status(InvocationStatus.ERROR).errorType("Function.Boom").build());
+			invocation.awaitExtensionsDone(WAIT);
+			ExtensionInvocationCompletedEvent completed = context.getBean(ReportRecorder.class).invocations.get(0);
+			assertThat(completed.requestId()).isEqualTo(invocation.requestId());
+			assertThat(completed.runtimeDone()).isNotNull();
+			assertThat(completed.runtimeDone().requestId()).isEqualTo(invocation.requestId());
+			assertThat(completed.runtimeDone().isSuccess()).isFalse();
+		});
+	}
+
+	@Test
+	void barrierShouldSubscribeToPlatformWithoutHandingItsEventsToListeners() {
+		runner(LambdaEmulator.builder()).withBean(EverythingListener.class)
+			.withBean(ReportRecorder.class)
+			.withPropertyValues("lambda.extension.telemetry.types=function")
+			.run((context) -> {
+				this.emulator.awaitInitComplete(WAIT);
+				assertThat(this.emulator.telemetrySubscriptions().get(0).types()).containsExactly("platform", "function");
+				assertThat(context.getBean(TelemetrySubscriber.class).isPlatformAddedForBarrier()).isTrue();
+				Invocation invocation = this.emulator.invoke(InvokeRequest.builder().log("hello").build());
+				invocation.awaitExtensionsDone(WAIT);
+				assertThat(context.getBean(ReportRecorder.class).invocations.get(0).runtimeDone()).isNotNull();
+				assertThat(context.getBean(EverythingListener.class).events).singleElement()
+					.isInstanceOf(FunctionLog.class);
+			});
+	}
+
+	@Test
+	void serverErrorOnSubscribeShouldBeRetried() {
+		ApplicationContextRunner runner = runner(LambdaEmulator.builder()).withBean(ReportRecorder.class);
+		this.emulator.failNext(LambdaEmulator.TELEMETRY_PATH, 500, 2);
+		runner.run((context) -> {
+			this.emulator.awaitInitComplete(WAIT);
+			assertThat(this.emulator.calls(LambdaEmulator.TELEMETRY_PATH)).extracting((call) -> call.status())
+				.containsExactly(500, 500, 200);
+			assertThat(this.emulator.telemetrySubscriptions()).hasSize(1);
+		});
+	}
+
+	@Test
+	void serverErrorsOnSubscribeBeyondTheRetriesShouldFailInitThroughInitError() {
+		ApplicationContextRunner runner = runner(LambdaEmulator.builder()).withBean(ReportRecorder.class);
+		this.emulator.failNext(LambdaEmulator.TELEMETRY_PATH, 500, 3);
+		runner.run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(this.emulator.calls(LambdaEmulator.TELEMETRY_PATH)).hasSize(3);
+			assertThat(this.emulator.extensions().get(0).initErrorType()).isEqualTo("InternalServerError");
+		});
+	}
+
+	@Test
+	void managedInstancesShouldRegisterForShutdownOnlyAndSubscribeWithTheNewestSchemaAndLambdasBuffering() {
+		runner(LambdaEmulator.builder()).withBean(ReportRecorder.class)
+			.withPropertyValues("AWS_LAMBDA_INITIALIZATION_TYPE=lambda-managed-instances")
+			.run((context) -> {
+				this.emulator.awaitInitComplete(WAIT);
+				assertThat(this.emulator.extension("shutdown-test").events()).containsExactly("SHUTDOWN");
+				TelemetrySubscription subscription = this.emulator.telemetrySubscriptions().get(0);
+				assertThat(subscription.schemaVersion()).isEqualTo("2025-01-29");
+				assertThat(subscription.timeoutMs()).isEqualTo(1000);
+				assertThat(subscription.types()).containsExactly("platform");
+				assertThat(context.getBean(TelemetrySubscriber.class).isPlatformAddedForBarrier()).isFalse();
+			});
+	}
+
+	@Test
+	void managedInstancesShouldRefuseInvokeWithAMessageNamingTheProperty() {
+		runner(LambdaEmulator.builder())
+			.withPropertyValues("lambda.extension.managed-instances=true", "lambda.extension.events=INVOKE,SHUTDOWN")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				assertThat(context.getStartupFailure()).rootCause()
+					.hasMessageContaining("lambda.extension.events must not contain INVOKE on Lambda Managed Instances");
+			});
+	}
+
+	@Test
+	void managedInstancesShouldRefuseAnOlderSchemaVersion() {
+		runner(LambdaEmulator.builder()).withBean(ReportRecorder.class)
+			.withPropertyValues("lambda.extension.managed-instances=true",
+					"lambda.extension.telemetry.schema-version=2022-12-13")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				assertThat(context.getStartupFailure()).rootCause()
+					.hasMessageContaining("schema-version must be 2025-01-29 on Lambda Managed Instances");
+			});
+	}
+
+	static class ReportRecorder {
+
+		final List<String> reports = new CopyOnWriteArrayList<>();
+
+		final List<ExtensionInvocationCompletedEvent> invocations = new CopyOnWriteArrayList<>();
+
+		volatile ExtensionShutdownEvent shutdownStarted;
+
+		volatile ExtensionShutdownCompletedEvent completed;
+
+		volatile List<String> reportsAtCompletion;
+
+		@TelemetryListener(types = "platform.report")
+		void onReport(PlatformReport report) {
+			this.reports.add(report.requestId());
+		}
+
+		@EventListener
+		void onInvocationCompleted(ExtensionInvocationCompletedEvent event) {
+			this.invocations.add(event);
+		}
+
+		@EventListener
+		void onShutdown(ExtensionShutdownEvent event) {
+			this.shutdownStarted = event;
+		}
+
+		@EventListener
+		void onShutdownCompleted(ExtensionShutdownCompletedEvent event) {
+			this.reportsAtCompletion = List.copyOf(this.reports);
+			this.completed = event;
+		}
+
+	}
+
+	static class StuckLogListener {
+
+		final CountDownLatch entered = new CountDownLatch(1);
+
+		final CountDownLatch release = new CountDownLatch(1);
+
+		@TelemetryListener(types = "function")
+		void onLog(List<FunctionLog> batch) throws InterruptedException {
+			this.entered.countDown();
+			this.release.await(WAIT.toSeconds(), TimeUnit.SECONDS);
+		}
+
+	}
+
+	static class EverythingListener {
+
+		final List<TelemetryEvent> events = new CopyOnWriteArrayList<>();
+
+		@TelemetryListener
+		void onEvents(List<TelemetryEvent> batch) {
+			this.events.addAll(batch);
+		}
+
+	}
+
+}
