@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -81,15 +82,40 @@ class ExtensionProcessTests {
 	void shutdownShouldExitZeroBeforeDeadline() throws Exception {
 		this.emulator = LambdaEmulator.start();
 		CompletableFuture<String> output = start(this.emulator.runtimeApi());
+		CompletableFuture<Instant> exited = this.process.onExit().thenApply((process) -> Instant.now());
 		this.emulator.awaitRegistered(1, EXIT_WAIT);
 		this.emulator.awaitInitComplete(EXIT_WAIT);
 		this.emulator.invoke().awaitExtensionsDone(EXIT_WAIT);
 		Instant deadline = this.emulator.shutdown("spindown", Duration.ofSeconds(2));
 		assertThat(this.process.waitFor(EXIT_WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
 		assertThat(this.process.exitValue()).as(() -> output.join()).isZero();
-		// the watchdog would also exit with 0, but only at the deadline and after saying so
+		// the watchdog would also exit with 0, but only near the deadline and after saying so
 		assertThat(output.join()).doesNotContain("halting with status");
-		assertThat(Instant.now()).isBefore(deadline.plusSeconds(1));
+		assertThat(exited.join()).isBefore(deadline.minusMillis(200));
+	}
+
+	@Test
+	void eventsEnvironmentVariableShouldReachTheEarlyRegistration() throws Exception {
+		this.emulator = LambdaEmulator.start();
+		start(this.emulator.runtimeApi(), Map.of("LAMBDA_EXTENSION_EVENTS", "SHUTDOWN"));
+		assertThat(this.emulator.awaitRegistered(1, EXIT_WAIT)).singleElement()
+			.satisfies((extension) -> assertThat(extension.events()).containsExactly("SHUTDOWN"));
+		this.emulator.awaitInitComplete(EXIT_WAIT);
+		this.emulator.shutdown("spindown");
+		assertThat(this.process.waitFor(EXIT_WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+		assertThat(this.process.exitValue()).isZero();
+	}
+
+	@Test
+	void managedInstancesEnvironmentShouldRegisterForShutdownOnlyFromTheStart() throws Exception {
+		this.emulator = LambdaEmulator.start();
+		start(this.emulator.runtimeApi(), Map.of("AWS_LAMBDA_INITIALIZATION_TYPE", "lambda-managed-instances"));
+		assertThat(this.emulator.awaitRegistered(1, EXIT_WAIT)).singleElement()
+			.satisfies((extension) -> assertThat(extension.events()).containsExactly("SHUTDOWN"));
+		this.emulator.awaitInitComplete(EXIT_WAIT);
+		this.emulator.shutdown("spindown");
+		assertThat(this.process.waitFor(EXIT_WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+		assertThat(this.process.exitValue()).isZero();
 	}
 
 	@Test
@@ -109,6 +135,11 @@ class ExtensionProcessTests {
 	}
 
 	private CompletableFuture<String> start(String runtimeApi, String... args) throws IOException {
+		return start(runtimeApi, Map.of(), args);
+	}
+
+	private CompletableFuture<String> start(String runtimeApi, Map<String, String> environment, String... args)
+			throws IOException {
 		String java = ProcessHandle.current().info().command().orElse("java");
 		List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
 				"-Dlambda.extension.name=fixture", "-Dlambda.extension.retry.initial-delay=10ms",
@@ -116,6 +147,7 @@ class ExtensionProcessTests {
 		command.addAll(List.of(args));
 		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
 		builder.environment().put("AWS_LAMBDA_RUNTIME_API", runtimeApi);
+		builder.environment().putAll(environment);
 		this.process = builder.start();
 		return CompletableFuture.supplyAsync(() -> readAll(this.process.getInputStream()));
 	}

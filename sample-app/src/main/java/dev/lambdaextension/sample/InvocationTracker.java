@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import dev.lambdaextension.lifecycle.ExtensionInvokeEvent;
-import dev.lambdaextension.lifecycle.ExtensionShutdownEvent;
+import dev.lambdaextension.lifecycle.ExtensionInvocationCompletedEvent;
+import dev.lambdaextension.lifecycle.ExtensionShutdownCompletedEvent;
 import dev.lambdaextension.telemetry.FunctionLog;
 import dev.lambdaextension.telemetry.PlatformReport;
 import dev.lambdaextension.telemetry.PlatformRuntimeDone;
@@ -23,7 +23,8 @@ import org.springframework.stereotype.Component;
  * Joins the telemetry of each invocation (platform.start, function log lines,
  * platform.runtimeDone, platform.report) into one {@link InvocationSummary}, correlated by
  * request id. A report often arrives only during the next invocation or at SHUTDOWN;
- * at SHUTDOWN whatever is still open is flushed as it stands.
+ * once the late telemetry after SHUTDOWN has been delivered, whatever is still open is flushed
+ * as it stands.
  */
 @Component
 public class InvocationTracker {
@@ -61,12 +62,12 @@ public class InvocationTracker {
 	}
 
 	@EventListener
-	public synchronized void onInvoke(ExtensionInvokeEvent event) {
+	public synchronized void onInvocationCompleted(ExtensionInvocationCompletedEvent event) {
 		this.sinks.forEach(SummarySink::flush);
 	}
 
 	@EventListener
-	public synchronized void onShutdown(ExtensionShutdownEvent event) {
+	public synchronized void onShutdownCompleted(ExtensionShutdownCompletedEvent event) {
 		for (OpenInvocation invocation : List.copyOf(this.open.values())) {
 			publish(new InvocationSummary(invocation.requestId, (invocation.status != null) ? invocation.status
 					: "unknown", null, null, null, null, invocation.errorLogLines, false));

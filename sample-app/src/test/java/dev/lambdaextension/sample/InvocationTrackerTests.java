@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.lambdaextension.client.ShutdownReason;
-import dev.lambdaextension.lifecycle.ExtensionShutdownEvent;
+import dev.lambdaextension.lifecycle.ExtensionShutdownCompletedEvent;
 import dev.lambdaextension.telemetry.TelemetryBatchParser;
 import dev.lambdaextension.telemetry.TelemetryEvent;
 import org.junit.jupiter.api.Test;
@@ -51,7 +51,8 @@ class InvocationTrackerTests {
 	@Test
 	void shutdownShouldFlushInvocationsWhoseReportNeverCame() {
 		this.tracker.onTelemetry(batch(start("a"), runtimeDone("a", "timeout")));
-		this.tracker.onShutdown(new ExtensionShutdownEvent(this, ShutdownReason.TIMEOUT, Instant.now()));
+		this.tracker.onShutdownCompleted(
+				new ExtensionShutdownCompletedEvent(this, ShutdownReason.TIMEOUT, Instant.now(), 0, 0));
 		assertThat(this.summaries).singleElement().satisfies((summary) -> {
 			assertThat(summary.status()).isEqualTo("timeout");
 			assertThat(summary.complete()).isFalse();

@@ -2,8 +2,10 @@ package dev.lambdaextension.docs.lifecycle;
 
 import java.util.concurrent.ConcurrentLinkedQueue;
 
+import dev.lambdaextension.lifecycle.ExtensionInvocationCompletedEvent;
 import dev.lambdaextension.lifecycle.ExtensionInvokeEvent;
 import dev.lambdaextension.lifecycle.ExtensionRegisteredEvent;
+import dev.lambdaextension.lifecycle.ExtensionShutdownCompletedEvent;
 import dev.lambdaextension.lifecycle.ExtensionShutdownEvent;
 
 import org.springframework.context.event.EventListener;
@@ -31,8 +33,22 @@ public class LifecycleListeners {
 	}
 
 	@EventListener
+	public void onInvocationCompleted(ExtensionInvocationCompletedEvent event) {
+		// The function has finished and its telemetry up to platform.runtimeDone was
+		// delivered: flush what this invocation gathered. Still billed, so keep it short.
+		this.pending.add("completed " + event.requestId());
+	}
+
+	@EventListener
 	public void onShutdown(ExtensionShutdownEvent event) {
-		// Flush before event.deadline(); the process exits right after.
+		// Telemetry is still coming (the last platform.report among it): do not flush yet.
+		this.pending.add("shutting down: " + event.reason());
+	}
+
+	@EventListener
+	public void onShutdownCompleted(ExtensionShutdownCompletedEvent event) {
+		// Every telemetry event Lambda sent has been delivered: flush exporters now,
+		// quickly; the process exits right after.
 		this.pending.clear();
 	}
 
