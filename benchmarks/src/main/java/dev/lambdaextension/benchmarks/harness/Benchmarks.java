@@ -11,6 +11,7 @@ import java.util.Map;
  * throughput  --forks 2 --warmups 4 --iterations 5 --seconds 2 [--jmh-flags launcher|default]
  * memory      --events 1000000 [--apps minimal,sample] [--nmt true] [--jdks ...]
  * profile     [--apps plain,minimal,sample] [--jdks ...]
+ * shutdown    --launches 10 [--jdks ...]
  * all         every one of the above with its defaults (and the options given)
  * </pre>
  * Results go to {@code benchmarks/target/results/}; charts to {@code docs/performance-*.svg}.
@@ -22,7 +23,7 @@ public final class Benchmarks {
 
 	public static void main(String[] args) throws Exception {
 		if (args.length == 0) {
-			System.out.println("usage: java -jar benchmarks/target/benchmarks.jar startup|invoke|throughput|memory|profile|all [--option value ...]");
+			System.out.println("usage: java -jar benchmarks/target/benchmarks.jar startup|invoke|throughput|memory|profile|shutdown|all [--option value ...]");
 			return;
 		}
 		Map<String, String> options = Env.options(args, 1);
@@ -42,12 +43,14 @@ public final class Benchmarks {
 			case "throughput" -> ThroughputBenchmark.run(options);
 			case "memory" -> MemoryBenchmark.run(options);
 			case "profile" -> StartupProfile.run(options);
+			case "shutdown" -> ShutdownBenchmark.run(options);
 			case "all" -> {
 				StartupBenchmark.run(options);
 				StartupProfile.run(options);
 				InvokeBenchmark.run(options);
 				MemoryBenchmark.run(options);
 				ThroughputBenchmark.run(options);
+				ShutdownBenchmark.run(options);
 			}
 			default -> throw new IllegalArgumentException("Unknown command " + args[0]);
 		}
