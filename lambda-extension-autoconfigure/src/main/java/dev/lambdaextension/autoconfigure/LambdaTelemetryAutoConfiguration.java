@@ -99,8 +99,8 @@ public final class LambdaTelemetryAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	TelemetryDispatcher telemetryDispatcher(StreamFilteringConsumer listeners, LambdaExtensionProperties properties,
-			BeanFactory beanFactory, ObjectProvider<TelemetryObserver> observers) {
+	TelemetryDispatcher telemetryDispatcher(StreamFilteringConsumer listeners, InvocationProgress progress,
+			LambdaExtensionProperties properties, BeanFactory beanFactory, ObjectProvider<TelemetryObserver> observers) {
 		LambdaExtensionProperties.Dispatch dispatch = properties.getTelemetry().getDispatch();
 		DispatchOptions options = DispatchOptions.builder()
 			.capacity(dispatch.getQueueCapacity())
@@ -110,6 +110,7 @@ public final class LambdaTelemetryAutoConfiguration {
 				: null;
 		TelemetryDispatcher dispatcher = new TelemetryDispatcher(listeners, options, executor);
 		dispatcher.setObserver(TelemetryObserver.composite(observers.orderedStream().toList()));
+		dispatcher.setSettledListener(progress);
 		return dispatcher;
 	}
 
@@ -142,10 +143,8 @@ public final class LambdaTelemetryAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	InvocationProgress telemetryInvocationProgress(TelemetryDispatcher dispatcher) {
-		InvocationProgress progress = new InvocationProgress();
-		dispatcher.setSettledListener(progress);
-		return progress;
+	InvocationProgress telemetryInvocationProgress() {
+		return new InvocationProgress();
 	}
 
 	@Bean

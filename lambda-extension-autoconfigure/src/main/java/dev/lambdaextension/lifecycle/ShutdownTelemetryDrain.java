@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Set;
 
 import dev.lambdaextension.client.ShutdownEvent;
+import dev.lambdaextension.client.TelemetrySubscription;
 import dev.lambdaextension.telemetry.dispatch.DispatcherStats;
 import dev.lambdaextension.telemetry.dispatch.InvocationProgress;
 import dev.lambdaextension.telemetry.dispatch.TelemetryDispatcher;
@@ -15,7 +16,8 @@ import org.apache.commons.logging.LogFactory;
 /**
  * Delivers the telemetry Lambda sends after {@code SHUTDOWN}. The receiver stays open and
  * the dispatcher keeps delivering until the {@code platform.report} of every invocation
- * seen has been delivered, or no telemetry has come for the quiet period, or the margin
+ * seen has been delivered (when the {@code platform} stream is subscribed), or no
+ * telemetry has come for the quiet period, or the margin
  * before the deadline is reached; then the dispatcher drains what it accepted and the
  * receiver closes. Events accepted and never delivered are counted exactly.
  *
@@ -54,12 +56,14 @@ public class ShutdownTelemetryDrain implements TelemetryDrain {
 
 	@Override
 	public Outcome drain(ShutdownEvent shutdown, Instant until) {
-		if (this.subscriber.getSubscription() == null) {
+		TelemetrySubscription subscription = this.subscriber.getSubscription();
+		if (subscription == null) {
 			return new Outcome(0, 0);
 		}
 		long started = System.nanoTime();
 		long dispatchedBefore = this.dispatcher.getStats().dispatchedEvents();
-		Set<String> missing = this.progress.awaitReports(until, this.quietPeriod);
+		boolean reportsExpected = subscription.types().contains("platform");
+		Set<String> missing = this.progress.awaitReports(until, this.quietPeriod, reportsExpected);
 		if (!missing.isEmpty()) {
 			logger.warn("platform.report of " + missing.size() + " invocation(s) did not arrive before "
 					+ (Instant.now().isBefore(until) ? "the telemetry went quiet" : "the shutdown margin"));

@@ -18,6 +18,7 @@ import dev.lambdaextension.telemetry.PlatformReport;
 import dev.lambdaextension.telemetry.PlatformRuntimeDone;
 import dev.lambdaextension.telemetry.PlatformStart;
 import dev.lambdaextension.telemetry.TelemetryEvent;
+import dev.lambdaextension.telemetry.TelemetryObserver;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -26,12 +27,14 @@ import org.jspecify.annotations.Nullable;
  * have reached the listeners. It is the freeze barrier after an {@code INVOKE}
  * ({@link #awaitRuntimeDone}) and tells at {@code SHUTDOWN} when the telemetry of every
  * invocation seen has arrived ({@link #awaitReports}). Events dropped on overflow count
- * as settled too: waiting for them would only hold the environment. Remembers the last
+ * as settled too: waiting for them would only hold the environment. As a
+ * {@link TelemetryObserver} of the receiver it also hears when batches arrive, which is
+ * how it tells that the telemetry has gone quiet. Remembers the last
  * {@value #REMEMBERED_INVOCATIONS} invocations.
  *
  * @since 0.1.0
  */
-public final class InvocationProgress implements SettledEventsListener {
+public final class InvocationProgress implements SettledEventsListener, TelemetryObserver {
 
 	static final int REMEMBERED_INVOCATIONS = 256;
 
@@ -45,7 +48,7 @@ public final class InvocationProgress implements SettledEventsListener {
 
 	private final Set<String> reported = new LinkedHashSet<>();
 
-	private long lastSettledNanos = System.nanoTime();
+	private long lastActivityNanos = System.nanoTime();
 
 	/**
 	 * Record that an invocation started, as an {@code INVOKE} event says; a
@@ -79,7 +82,19 @@ public final class InvocationProgress implements SettledEventsListener {
 					rememberReport(report.requestId());
 				}
 			}
-			this.lastSettledNanos = System.nanoTime();
+			this.lastActivityNanos = System.nanoTime();
+			this.changed.signalAll();
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	@Override
+	public void batchReceived(List<TelemetryEvent> events) {
+		this.lock.lock();
+		try {
+			this.lastActivityNanos = System.nanoTime();
 			this.changed.signalAll();
 		}
 		finally {
@@ -132,18 +147,22 @@ public final class InvocationProgress implements SettledEventsListener {
 
 	/**
 	 * Wait until the {@code platform.report} of every invocation seen has settled, or no
-	 * event has settled for the quiet period, or the deadline passes.
+	 * batch has arrived or settled for the quiet period (counted from the call at the
+	 * earliest), or the deadline passes.
 	 * @param deadline when to stop waiting
 	 * @param quietPeriod how long without telemetry means nothing more is coming
+	 * @param reportsExpected whether reports can come at all (the {@code platform} stream
+	 * is subscribed); without, only the quiet period or the deadline ends the wait
 	 * @return the request ids whose report has not settled, empty when all have
 	 */
-	public Set<String> awaitReports(Instant deadline, Duration quietPeriod) {
+	public Set<String> awaitReports(Instant deadline, Duration quietPeriod, boolean reportsExpected) {
+		long called = System.nanoTime();
 		this.lock.lock();
 		try {
-			while (!this.awaitingReport.isEmpty()) {
-				long untilDeadline = Duration.between(Instant.now(), deadline).toNanos();
-				long untilQuiet = quietPeriod.toNanos() - (System.nanoTime() - this.lastSettledNanos);
-				long wait = Math.min(untilDeadline, untilQuiet);
+			while (!reportsExpected || !this.awaitingReport.isEmpty()) {
+				long quietSince = Math.max(called, this.lastActivityNanos);
+				long untilQuiet = quietPeriod.toNanos() - (System.nanoTime() - quietSince);
+				long wait = Math.min(Duration.between(Instant.now(), deadline).toNanos(), untilQuiet);
 				if (wait <= 0) {
 					break;
 				}

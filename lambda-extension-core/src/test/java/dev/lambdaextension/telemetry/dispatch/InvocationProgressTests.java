@@ -42,7 +42,7 @@ class InvocationProgressTests {
 		this.progress.settled(events(platform("platform.start", "r-2", "")));
 		assertThat(this.progress.awaitingReport()).containsExactly("r-1", "r-2");
 		CompletableFuture<Set<String>> missing = CompletableFuture
-			.supplyAsync(() -> this.progress.awaitReports(Instant.now().plus(LONG), LONG));
+			.supplyAsync(() -> this.progress.awaitReports(Instant.now().plus(LONG), LONG, true));
 		this.progress.settled(events(platform("platform.report", "r-1", "")));
 		assertThat(missing).isNotDone();
 		this.progress.settled(events(platform("platform.report", "r-2", "")));
@@ -60,15 +60,40 @@ class InvocationProgressTests {
 	void awaitReportsShouldGiveUpAfterTheQuietPeriod() {
 		this.progress.invocationStarted("r-1");
 		long started = System.nanoTime();
-		assertThat(this.progress.awaitReports(Instant.now().plus(LONG), Duration.ofMillis(100))).containsExactly("r-1");
+		assertThat(this.progress.awaitReports(Instant.now().plus(LONG), Duration.ofMillis(100), true)).containsExactly("r-1");
 		assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(LONG);
+	}
+
+	@Test
+	void quietPeriodShouldRestartWithEveryBatch() throws Exception {
+		this.progress.settled(events(platform("platform.start", "r-1", "")));
+		Duration quiet = Duration.ofMillis(300);
+		CompletableFuture<Long> ended = CompletableFuture.supplyAsync(() -> {
+			assertThat(this.progress.awaitReports(Instant.now().plus(LONG), quiet, true)).containsExactly("r-1");
+			return System.nanoTime();
+		});
+		long lastBatch = 0;
+		for (int i = 0; i < 4; i++) {
+			TimeUnit.MILLISECONDS.sleep(100);
+			lastBatch = System.nanoTime();
+			this.progress.batchReceived(List.of());
+		}
+		long endedNanos = ended.get(LONG.toMillis(), TimeUnit.MILLISECONDS);
+		assertThat(endedNanos - lastBatch).isGreaterThanOrEqualTo(quiet.toNanos());
+	}
+
+	@Test
+	void withoutReportsToExpectOnlyTheQuietPeriodShouldEndTheWait() {
+		long started = System.nanoTime();
+		assertThat(this.progress.awaitReports(Instant.now().plus(LONG), Duration.ofMillis(100), false)).isEmpty();
+		assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(100));
 	}
 
 	@Test
 	void awaitReportsShouldGiveUpAtTheDeadline() {
 		this.progress.invocationStarted("r-1");
 		Instant deadline = Instant.now().plusMillis(100);
-		assertThat(this.progress.awaitReports(deadline, LONG)).containsExactly("r-1");
+		assertThat(this.progress.awaitReports(deadline, LONG, true)).containsExactly("r-1");
 		assertThat(Instant.now()).isAfterOrEqualTo(deadline);
 	}
 
