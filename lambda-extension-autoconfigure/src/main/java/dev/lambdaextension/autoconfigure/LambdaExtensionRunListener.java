@@ -111,7 +111,7 @@ class LambdaExtensionRunListener implements SpringApplicationRunListener, Ordere
 	@Override
 	public void started(ConfigurableApplicationContext context, @Nullable Duration timeTaken) {
 		if (context.getBeanNamesForType(ExtensionEventLoop.class, false, false).length == 0
-				&& context.getEnvironment().getProperty("lambda.extension.enabled", Boolean.class, true)) {
+				&& LambdaRuntimeApiAddress.isEnabled(context.getEnvironment())) {
 			logger.info("Lambda extension inactive: no Lambda runtime API address "
 					+ "(AWS_LAMBDA_RUNTIME_API or lambda.extension.runtime-api)");
 		}

@@ -15,6 +15,8 @@ final class LambdaRuntimeApiAddress {
 
 	static final String ENVIRONMENT_VARIABLE = "AWS_LAMBDA_RUNTIME_API";
 
+	static final String ENABLED_PROPERTY = "lambda.extension.enabled";
+
 	private LambdaRuntimeApiAddress() {
 	}
 
@@ -35,8 +37,12 @@ final class LambdaRuntimeApiAddress {
 		return address;
 	}
 
+	static boolean isEnabled(Environment environment) {
+		return !"false".equalsIgnoreCase(environment.getProperty(ENABLED_PROPERTY));
+	}
+
 	static boolean isActive(Environment environment) {
-		return environment.getProperty("lambda.extension.enabled", Boolean.class, true) && find(environment) != null;
+		return isEnabled(environment) && find(environment) != null;
 	}
 
 }

@@ -14,8 +14,8 @@ class OnLambdaRuntimeCondition extends SpringBootCondition {
 	@Override
 	public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
 		ConditionMessage.Builder message = ConditionMessage.forCondition(ConditionalOnLambdaRuntime.class);
-		if (!context.getEnvironment().getProperty("lambda.extension.enabled", Boolean.class, true)) {
-			return ConditionOutcome.noMatch(message.because("lambda.extension.enabled is false"));
+		if (!LambdaRuntimeApiAddress.isEnabled(context.getEnvironment())) {
+			return ConditionOutcome.noMatch(message.because(LambdaRuntimeApiAddress.ENABLED_PROPERTY + " is false"));
 		}
 		String address = LambdaRuntimeApiAddress.find(context.getEnvironment());
 		if (address == null) {

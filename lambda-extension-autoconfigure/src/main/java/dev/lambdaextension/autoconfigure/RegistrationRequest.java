@@ -30,7 +30,7 @@ record RegistrationRequest(String runtimeApi, String name, Set<LifecycleEventTyp
 	 */
 	static @Nullable RegistrationRequest fromSystem() {
 		StandardEnvironment system = new StandardEnvironment();
-		if ("false".equalsIgnoreCase(system.getProperty("lambda.extension.enabled"))
+		if (!LambdaRuntimeApiAddress.isEnabled(system)
 				|| "false".equalsIgnoreCase(system.getProperty("lambda.extension.early-registration"))) {
 			return null;
 		}
