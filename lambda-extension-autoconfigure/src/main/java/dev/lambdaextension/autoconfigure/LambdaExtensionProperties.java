@@ -7,6 +7,7 @@ import java.util.Set;
 
 import dev.lambdaextension.client.LifecycleEventType;
 import dev.lambdaextension.client.TelemetryApiLimits;
+import dev.lambdaextension.telemetry.TelemetryStream;
 import dev.lambdaextension.telemetry.TelemetryTypes;
 import dev.lambdaextension.telemetry.dispatch.OverflowStrategy;
 import org.jspecify.annotations.Nullable;
@@ -317,9 +318,9 @@ public class LambdaExtensionProperties {
 
 		public void setTypes(List<String> types) {
 			for (String type : types) {
-				Assert.isTrue(TelemetryApiLimits.STREAMS.contains(type), () -> {
-					String closest = TelemetryTypes.closestMatch(type, TelemetryApiLimits.STREAMS);
-					return "'types' must contain only " + TelemetryApiLimits.STREAMS + ", not '" + type + "'"
+				Assert.isTrue(TelemetryStream.fromWireName(type) != null, () -> {
+					String closest = TelemetryTypes.closestMatch(type, TelemetryStream.wireNames());
+					return "'types' must contain only " + TelemetryStream.wireNames() + ", not '" + type + "'"
 							+ ((closest != null) ? " (did you mean '" + closest + "'?)" : "");
 				});
 			}

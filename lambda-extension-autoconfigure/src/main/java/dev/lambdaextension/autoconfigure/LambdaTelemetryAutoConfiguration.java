@@ -7,7 +7,6 @@ import java.util.concurrent.Executor;
 
 import dev.lambdaextension.client.DefaultTelemetryApiClient;
 import dev.lambdaextension.client.RuntimeApiHttp;
-import dev.lambdaextension.client.TelemetryApiLimits;
 import dev.lambdaextension.lifecycle.ExtensionObserver;
 import dev.lambdaextension.lifecycle.RuntimeDoneBarrier;
 import dev.lambdaextension.lifecycle.ShutdownTelemetryDrain;
@@ -19,6 +18,7 @@ import dev.lambdaextension.listener.TelemetryListenerRegistry;
 import dev.lambdaextension.telemetry.TelemetryBatchParser;
 import dev.lambdaextension.telemetry.TelemetryListener;
 import dev.lambdaextension.telemetry.TelemetryObserver;
+import dev.lambdaextension.telemetry.TelemetryStream;
 import dev.lambdaextension.telemetry.dispatch.DispatchOptions;
 import dev.lambdaextension.telemetry.dispatch.InvocationProgress;
 import dev.lambdaextension.telemetry.dispatch.StreamFilteringConsumer;
@@ -190,7 +190,7 @@ public final class LambdaTelemetryAutoConfiguration {
 		if (!telemetry.getTypes().isEmpty()) {
 			return telemetry.getTypes();
 		}
-		List<String> streams = new ArrayList<>(TelemetryApiLimits.STREAMS);
+		List<String> streams = new ArrayList<>(TelemetryStream.wireNames());
 		streams.retainAll(registry.requiredStreams());
 		return streams;
 	}

@@ -5,6 +5,7 @@ import java.time.Instant;
 
 import dev.lambdaextension.client.InvokeEvent;
 import dev.lambdaextension.telemetry.PlatformRuntimeDone;
+import dev.lambdaextension.telemetry.TelemetryStream;
 import dev.lambdaextension.telemetry.dispatch.InvocationProgress;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -71,7 +72,7 @@ public class RuntimeDoneBarrier implements InvocationBarrier {
 
 	private boolean isPlatformSubscribed() {
 		var subscription = this.subscriber.getSubscription();
-		return subscription != null && subscription.types().contains("platform");
+		return subscription != null && subscription.types().contains(TelemetryStream.PLATFORM.wireName());
 	}
 
 }

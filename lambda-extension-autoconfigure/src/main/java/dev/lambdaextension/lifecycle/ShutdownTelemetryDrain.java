@@ -6,6 +6,7 @@ import java.util.Set;
 
 import dev.lambdaextension.client.ShutdownEvent;
 import dev.lambdaextension.client.TelemetrySubscription;
+import dev.lambdaextension.telemetry.TelemetryStream;
 import dev.lambdaextension.telemetry.dispatch.DispatcherStats;
 import dev.lambdaextension.telemetry.dispatch.InvocationProgress;
 import dev.lambdaextension.telemetry.dispatch.TelemetryDispatcher;
@@ -62,7 +63,7 @@ public class ShutdownTelemetryDrain implements TelemetryDrain {
 		}
 		long started = System.nanoTime();
 		long dispatchedBefore = this.dispatcher.getStats().dispatchedEvents();
-		boolean reportsExpected = subscription.types().contains("platform");
+		boolean reportsExpected = subscription.types().contains(TelemetryStream.PLATFORM.wireName());
 		Set<String> missing = this.progress.awaitReports(until, this.quietPeriod, reportsExpected);
 		if (!missing.isEmpty()) {
 			logger.warn("platform.report of " + missing.size() + " invocation(s) did not arrive before "

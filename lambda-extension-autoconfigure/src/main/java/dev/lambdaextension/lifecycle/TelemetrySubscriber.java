@@ -13,7 +13,7 @@ import dev.lambdaextension.client.SubscriptionOutcome;
 import dev.lambdaextension.client.TelemetryApiClient;
 import dev.lambdaextension.client.TelemetryApiLimits;
 import dev.lambdaextension.client.TelemetrySubscription;
-import dev.lambdaextension.telemetry.TelemetryTypes;
+import dev.lambdaextension.telemetry.TelemetryStream;
 import dev.lambdaextension.telemetry.dispatch.StreamFilteringConsumer;
 import dev.lambdaextension.telemetry.receiver.TelemetryReceiver;
 import org.apache.commons.logging.Log;
@@ -90,8 +90,8 @@ public class TelemetrySubscriber implements ExtensionLifecycleParticipant {
 			return;
 		}
 		List<String> streams = new ArrayList<>(requested);
-		if (this.listenerStreams != null && !streams.contains(TelemetryTypes.STREAM_PLATFORM)) {
-			streams.add(0, TelemetryTypes.STREAM_PLATFORM);
+		if (this.listenerStreams != null && !streams.contains(TelemetryStream.PLATFORM.wireName())) {
+			streams.add(0, TelemetryStream.PLATFORM.wireName());
 			this.listenerStreams.passOnly(requested);
 			this.platformAddedForBarrier = true;
 		}

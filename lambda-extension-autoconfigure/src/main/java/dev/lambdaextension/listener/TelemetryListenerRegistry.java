@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import dev.lambdaextension.telemetry.TelemetryEvent;
 import dev.lambdaextension.telemetry.TelemetryObserver;
+import dev.lambdaextension.telemetry.TelemetryStream;
 import dev.lambdaextension.telemetry.TelemetryTypes;
 import dev.lambdaextension.telemetry.dispatch.TelemetryBatchConsumer;
 import org.apache.commons.logging.Log;
@@ -39,8 +40,8 @@ public class TelemetryListenerRegistry implements TelemetryBatchConsumer {
 	private static final Log logger = LogFactory.getLog(TelemetryListenerRegistry.class);
 
 
-	private static final Set<String> ALL_STREAMS = Collections.unmodifiableSet(new LinkedHashSet<>(
-			List.of(TelemetryTypes.STREAM_PLATFORM, TelemetryTypes.STREAM_FUNCTION, TelemetryTypes.STREAM_EXTENSION)));
+	private static final Set<String> ALL_STREAMS = Collections
+		.unmodifiableSet(new LinkedHashSet<>(TelemetryStream.wireNames()));
 
 	private final List<Registration> registrations = new CopyOnWriteArrayList<>();
 

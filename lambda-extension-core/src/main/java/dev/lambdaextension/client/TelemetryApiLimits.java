@@ -51,11 +51,6 @@ public final class TelemetryApiLimits {
 	 */
 	public static final List<String> SCHEMA_VERSIONS = List.of("2025-01-29", "2022-12-13", "2022-07-01");
 
-	/**
-	 * The telemetry streams.
-	 */
-	public static final List<String> STREAMS = List.of("platform", "function", "extension");
-
 	private TelemetryApiLimits() {
 	}
 

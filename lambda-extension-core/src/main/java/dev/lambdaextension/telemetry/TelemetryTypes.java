@@ -19,21 +19,6 @@ import org.jspecify.annotations.Nullable;
 public final class TelemetryTypes {
 
 	/**
-	 * Stream of lifecycle events, metrics and trace spans.
-	 */
-	public static final String STREAM_PLATFORM = "platform";
-
-	/**
-	 * Stream of the function's log records.
-	 */
-	public static final String STREAM_FUNCTION = "function";
-
-	/**
-	 * Stream of the extensions' log records.
-	 */
-	public static final String STREAM_EXTENSION = "extension";
-
-	/**
 	 * Init began.
 	 */
 	public static final String PLATFORM_INIT_START = "platform.initStart";
@@ -122,7 +107,8 @@ public final class TelemetryTypes {
 	private static final Set<String> KNOWN_TYPES = Set.copyOf(VIEW_TYPES.values());
 
 	private static final Set<String> KNOWN_NAMES = Collections.unmodifiableSet(new LinkedHashSet<>(List.of(
-			STREAM_PLATFORM, STREAM_FUNCTION, STREAM_EXTENSION, PLATFORM_INIT_START, PLATFORM_INIT_RUNTIME_DONE,
+			TelemetryStream.PLATFORM.wireName(), TelemetryStream.FUNCTION.wireName(), TelemetryStream.EXTENSION.wireName(),
+			PLATFORM_INIT_START, PLATFORM_INIT_RUNTIME_DONE,
 			PLATFORM_INIT_REPORT, PLATFORM_START, PLATFORM_RUNTIME_DONE, PLATFORM_REPORT, PLATFORM_RESTORE_START,
 			PLATFORM_RESTORE_RUNTIME_DONE, PLATFORM_RESTORE_REPORT, PLATFORM_EXTENSION, PLATFORM_TELEMETRY_SUBSCRIPTION,
 			PLATFORM_LOGS_DROPPED, FUNCTION, EXTENSION)));
@@ -133,20 +119,13 @@ public final class TelemetryTypes {
 	}
 
 	/**
-	 * Return the stream an event type is delivered on: {@value #STREAM_FUNCTION} for
-	 * {@value #FUNCTION}, {@value #STREAM_EXTENSION} for {@value #EXTENSION}, and
-	 * {@value #STREAM_PLATFORM} for {@code platform.*} and any other type.
+	 * Return the name of the stream an event type is delivered on.
 	 * @param type the event type
 	 * @return the stream name
+	 * @see TelemetryStream#of(String)
 	 */
 	public static String streamOf(String type) {
-		if (FUNCTION.equals(type)) {
-			return STREAM_FUNCTION;
-		}
-		if (EXTENSION.equals(type)) {
-			return STREAM_EXTENSION;
-		}
-		return STREAM_PLATFORM;
+		return TelemetryStream.of(type).wireName();
 	}
 
 	/**
@@ -171,7 +150,7 @@ public final class TelemetryTypes {
 	}
 
 	/**
-	 * Return whether the given type belongs to the {@value #STREAM_PLATFORM} stream by
+	 * Return whether the given type belongs to the {@code platform} stream by
 	 * name, that is whether it starts with {@code platform.}.
 	 * @param type the event type
 	 * @return whether the type is a platform type
@@ -182,7 +161,7 @@ public final class TelemetryTypes {
 
 	/**
 	 * Return every stream and event type name this model knows: the streams
-	 * ({@value #STREAM_PLATFORM}, {@value #STREAM_FUNCTION}, {@value #STREAM_EXTENSION})
+	 * ({@code platform}, {@code function}, {@code extension})
 	 * followed by the types, in the order they are declared here.
 	 * @return the names
 	 */

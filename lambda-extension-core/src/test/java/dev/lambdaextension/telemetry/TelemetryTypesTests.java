@@ -12,17 +12,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 class TelemetryTypesTests {
 
 	@Test
+	void streamsShouldHaveTheirWireNames() {
+		assertThat(TelemetryStream.wireNames()).containsExactly("platform", "function", "extension");
+		assertThat(TelemetryStream.fromWireName("function")).isEqualTo(TelemetryStream.FUNCTION);
+		assertThat(TelemetryStream.fromWireName("platform.report")).isNull();
+		assertThat(TelemetryStream.of("platform.report")).isEqualTo(TelemetryStream.PLATFORM);
+	}
+
+	@Test
 	void streamOfShouldMapPlatformTypesToPlatform() {
-		assertThat(TelemetryTypes.streamOf(TelemetryTypes.PLATFORM_REPORT)).isEqualTo(TelemetryTypes.STREAM_PLATFORM);
+		assertThat(TelemetryTypes.streamOf(TelemetryTypes.PLATFORM_REPORT)).isEqualTo("platform");
 		assertThat(TelemetryTypes.streamOf("platform.initStart")).isEqualTo("platform");
 		assertThat(TelemetryTypes.streamOf("platform.fault")).isEqualTo("platform");
 	}
 
 	@Test
 	void streamOfShouldMapLogTypesToTheirStream() {
-		assertThat(TelemetryTypes.streamOf(TelemetryTypes.FUNCTION)).isEqualTo(TelemetryTypes.STREAM_FUNCTION)
+		assertThat(TelemetryTypes.streamOf(TelemetryTypes.FUNCTION)).isEqualTo("function")
 			.isEqualTo("function");
-		assertThat(TelemetryTypes.streamOf(TelemetryTypes.EXTENSION)).isEqualTo(TelemetryTypes.STREAM_EXTENSION)
+		assertThat(TelemetryTypes.streamOf(TelemetryTypes.EXTENSION)).isEqualTo("extension")
 			.isEqualTo("extension");
 	}
 
