@@ -149,6 +149,8 @@ public final class LambdaEmulator implements AutoCloseable {
 
 	private final List<RecordedCall> calls = new ArrayList<>();
 
+	private final List<HandedOutEvent> handedOut = new ArrayList<>();
+
 	private final FaultInjector faults = new FaultInjector();
 
 	private boolean registrationClosed;
@@ -344,6 +346,42 @@ public final class LambdaEmulator implements AutoCloseable {
 		synchronized (this.monitor) {
 			return this.calls.stream().filter((call) -> call.path().equals(path)).toList();
 		}
+	}
+
+	/**
+	 * Return every event written to an extension's {@code next} connection, in hand-out order.
+	 * @return an immutable list of events
+	 * @since 0.1.0
+	 */
+	public List<HandedOutEvent> handedOutEvents() {
+		synchronized (this.monitor) {
+			return List.copyOf(this.handedOut);
+		}
+	}
+
+	/**
+	 * Wait until an event of a type has been handed out to an extension.
+	 * @param extensionName the extension
+	 * @param eventType the event type, e.g. {@code SHUTDOWN}
+	 * @param timeout how long to wait
+	 * @return the first such event
+	 * @since 0.1.0
+	 */
+	public HandedOutEvent awaitHandedOut(String extensionName, String eventType, Duration timeout) {
+		awaitCondition(timeout, () -> findHandedOut(extensionName, eventType) != null,
+				() -> eventType + " to be handed out to '" + extensionName + "'; " + describeExtensions());
+		synchronized (this.monitor) {
+			return Objects.requireNonNull(findHandedOut(extensionName, eventType));
+		}
+	}
+
+	private @Nullable HandedOutEvent findHandedOut(String extensionName, String eventType) {
+		for (HandedOutEvent event : this.handedOut) {
+			if (event.extensionName().equals(extensionName) && event.eventType().equals(eventType)) {
+				return event;
+			}
+		}
+		return null;
 	}
 
 	/**
@@ -1014,10 +1052,7 @@ public final class LambdaEmulator implements AutoCloseable {
 			}
 			send(exchange, response);
 			if (fault == null && NEXT_PATH.equals(path) && response.status() == 200) {
-				String id = header(headers, "Lambda-Extension-Identifier");
-				if (id != null) {
-					this.freeze.handedOut(id);
-				}
+				recordHandOut(header(headers, "Lambda-Extension-Identifier"));
 			}
 		}
 		catch (IOException ex) {
@@ -1026,6 +1061,23 @@ public final class LambdaEmulator implements AutoCloseable {
 		finally {
 			exchange.close();
 		}
+	}
+
+	private void recordHandOut(@Nullable String extensionId) {
+		if (extensionId == null) {
+			return;
+		}
+		long nanos = System.nanoTime();
+		synchronized (this.monitor) {
+			ExtensionRecord extension = this.extensions.get(extensionId);
+			HandedOutEvent event = (extension != null) ? extension.handingOut : null;
+			if (extension != null && event != null) {
+				extension.handingOut = null;
+				this.handedOut.add(new HandedOutEvent(event.extensionName(), event.eventType(), event.body(), nanos));
+				this.monitor.notifyAll();
+			}
+		}
+		this.freeze.handedOut(extensionId);
 	}
 
 	private static void send(HttpExchange exchange, EmulatorResponse response) throws IOException {
@@ -1223,7 +1275,9 @@ public final class LambdaEmulator implements AutoCloseable {
 				extension.invokeCount++;
 			}
 			this.monitor.notifyAll();
-			EmulatorResponse response = new EmulatorResponse(200, this.faults.eventBody(event.body()), Map.of())
+			String sentBody = this.faults.eventBody(event.body());
+			extension.handingOut = new HandedOutEvent(extension.name, event.type(), sentBody, 0);
+			EmulatorResponse response = new EmulatorResponse(200, sentBody, Map.of())
 				.withHeader("Lambda-Extension-Event-Identifier", UUID.randomUUID().toString());
 			return "INVOKE".equals(event.type()) ? response.withHeader("Content-Type", "application/json") : response;
 		}
