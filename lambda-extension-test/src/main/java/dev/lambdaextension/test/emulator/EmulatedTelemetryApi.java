@@ -51,6 +51,8 @@ final class EmulatedTelemetryApi implements AutoCloseable {
 
 	private boolean initOpen = true;
 
+	private boolean held;
+
 	EmulatedTelemetryApi(boolean supported, Set<String> acceptedSchemaVersions) {
 		this.supported = supported;
 		this.acceptedSchemaVersions = Set.copyOf(acceptedSchemaVersions);
@@ -152,6 +154,9 @@ final class EmulatedTelemetryApi implements AutoCloseable {
 		TelemetryBatcher batcher = new TelemetryBatcher(subscription, this.httpClient, this.scheduler,
 				this.deliveredBatches::add);
 		synchronized (this) {
+			if (this.held) {
+				batcher.hold();
+			}
 			for (TelemetryEvent event : this.initEvents) {
 				offer(batcher, event);
 			}
@@ -221,6 +226,34 @@ final class EmulatedTelemetryApi implements AutoCloseable {
 		if (subscription.accepts(event.stream())) {
 			batcher.add(Json.write(event.render(subscription)));
 		}
+	}
+
+	/**
+	 * Hold every delivery while the environment is frozen.
+	 */
+	synchronized void hold() {
+		this.held = true;
+		this.batchers.forEach(TelemetryBatcher::hold);
+	}
+
+	/**
+	 * Release the deliveries held by a freeze.
+	 * @param immediately whether held events are sent at once rather than in a new batch window
+	 */
+	synchronized void release(boolean immediately) {
+		this.held = false;
+		this.batchers.forEach((batcher) -> batcher.release(immediately));
+	}
+
+	synchronized boolean isHeld() {
+		return this.held;
+	}
+
+	@Nullable TelemetrySubscription subscription(String extensionName) {
+		return this.subscriptions.stream()
+			.filter((candidate) -> candidate.extensionName().equals(extensionName))
+			.findFirst()
+			.orElse(null);
 	}
 
 	synchronized void closeInit() {

@@ -35,6 +35,8 @@ final class ExtensionRecord {
 
 	@Nullable PendingEvent pending;
 
+	@Nullable HandedOutEvent handingOut;
+
 	@Nullable Instant firstNextAt;
 
 	@Nullable Long firstNextNanos;

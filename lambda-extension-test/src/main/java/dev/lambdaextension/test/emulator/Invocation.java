@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Handle on one emulated invocation.
  *
@@ -31,11 +33,21 @@ public final class Invocation {
 
 	private final Map<String, Long> doneNanos = new LinkedHashMap<>();
 
+	private final Instant startedAt;
+
+	private final @Nullable Map<String, Object> tracing;
+
+	private final boolean concurrent;
+
 	private boolean reported;
 
 	Invocation(LambdaEmulator emulator, int sequence, String requestId, Instant deadline, String invokedFunctionArn,
-			InvokeRequest request, long deliveredNanos, Map<String, String> participants) {
+			InvokeRequest request, long deliveredNanos, Map<String, String> participants, Instant startedAt,
+			@Nullable Map<String, Object> tracing, boolean concurrent) {
 		this.emulator = emulator;
+		this.startedAt = startedAt;
+		this.tracing = tracing;
+		this.concurrent = concurrent;
 		this.sequence = sequence;
 		this.requestId = requestId;
 		this.deadline = deadline;
@@ -125,6 +137,41 @@ public final class Invocation {
 		synchronized (this.emulator.monitor()) {
 			return this.doneNanos.size() == this.participants.size();
 		}
+	}
+
+	/**
+	 * Finish a concurrent invocation of a Lambda Managed Instances emulator: emit its function logs and
+	 * {@code platform.report}. Completing several invocations in another order than they started makes their
+	 * {@code platform.start} and {@code platform.report} interleave. Does nothing if already complete.
+	 * @throws IllegalStateException if this invocation was not started by
+	 * {@link LambdaEmulator#startInvocation(InvokeRequest)}
+	 * @since 0.1.0
+	 */
+	public void complete() {
+		if (!this.concurrent) {
+			throw new IllegalStateException("Only invocations started with startInvocation can be completed");
+		}
+		this.emulator.completeInvocation(this);
+	}
+
+	/**
+	 * Return whether the invocation's {@code platform.report} has been produced (it may still be held by a
+	 * freeze).
+	 * @return whether reported
+	 * @since 0.1.0
+	 */
+	public boolean isReported() {
+		synchronized (this.emulator.monitor()) {
+			return this.reported;
+		}
+	}
+
+	Instant startedAt() {
+		return this.startedAt;
+	}
+
+	@Nullable Map<String, Object> tracing() {
+		return this.tracing;
 	}
 
 	long deliveredNanos() {

@@ -8,11 +8,8 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Deque;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -95,7 +92,24 @@ public final class LambdaEmulator implements AutoCloseable {
 
 	private static final System.Logger logger = System.getLogger(LambdaEmulator.class.getName());
 
+	/**
+	 * {@code initializationType} of a Lambda Managed Instances environment.
+	 */
+	public static final String MANAGED_INSTANCES = "lambda-managed-instances";
+
+	/**
+	 * {@code initializationType} of an on-demand environment.
+	 */
+	public static final String ON_DEMAND = "on-demand";
+
+	/**
+	 * The only schema version a Lambda Managed Instances environment accepts.
+	 */
+	public static final String MANAGED_INSTANCES_SCHEMA_VERSION = "2025-01-29";
+
 	private static final Set<String> SHUTDOWN_REASONS = Set.of("spindown", "timeout", "failure");
+
+	private static final Set<String> MANAGED_INSTANCES_SHUTDOWN_REASONS = Set.of("spindown", "failure");
 
 	private final Object monitor = new Object();
 
@@ -119,6 +133,10 @@ public final class LambdaEmulator implements AutoCloseable {
 
 	private final LogFormat logFormat;
 
+	private final boolean managedInstances;
+
+	private final EnvironmentFreeze freeze;
+
 	private final HttpServer server;
 
 	private final ExecutorService executor;
@@ -131,7 +149,9 @@ public final class LambdaEmulator implements AutoCloseable {
 
 	private final List<RecordedCall> calls = new ArrayList<>();
 
-	private final Map<String, Deque<EmulatorResponse>> faults = new HashMap<>();
+	private final List<HandedOutEvent> handedOut = new ArrayList<>();
+
+	private final FaultInjector faults = new FaultInjector();
 
 	private boolean registrationClosed;
 
@@ -160,7 +180,13 @@ public final class LambdaEmulator implements AutoCloseable {
 		this.functionTimeout = builder.functionTimeout;
 		this.externalNames = (builder.externalNames != null) ? Set.copyOf(builder.externalNames) : null;
 		this.logFormat = builder.logFormat;
-		this.telemetry = new EmulatedTelemetryApi(builder.telemetrySupported, builder.schemaVersions);
+		this.managedInstances = builder.managedInstances;
+		Set<String> schemaVersions = new LinkedHashSet<>(builder.schemaVersions);
+		if (this.managedInstances) {
+			schemaVersions.retainAll(Set.of(MANAGED_INSTANCES_SCHEMA_VERSION));
+		}
+		this.telemetry = new EmulatedTelemetryApi(builder.telemetrySupported, schemaVersions);
+		this.freeze = new EnvironmentFreeze(this.telemetry);
 		AtomicInteger counter = new AtomicInteger();
 		this.executor = Executors.newCachedThreadPool((runnable) -> {
 			Thread thread = new Thread(runnable, "lambda-emulator-http-" + counter.incrementAndGet());
@@ -180,7 +206,7 @@ public final class LambdaEmulator implements AutoCloseable {
 		this.server.createContext("/", this::handle);
 		this.server.start();
 		this.telemetry.emit(TelemetryEvent.platform("platform.initStart",
-				Json.object("initializationType", "on-demand", "phase", "init", "runtimeVersion", "emulated:1",
+				Json.object("initializationType", initializationType(), "phase", "init", "runtimeVersion", "emulated:1",
 						"runtimeVersionArn", "arn:aws:lambda:" + this.region + "::runtime:emulated", "functionName",
 						this.functionName, "functionVersion", this.functionVersion, "instanceId",
 						"emulated-" + UUID.randomUUID(), "instanceMaxMemory", this.memorySizeMb)));
@@ -260,6 +286,35 @@ public final class LambdaEmulator implements AutoCloseable {
 	}
 
 	/**
+	 * Return whether this emulator runs as a Lambda Managed Instances environment.
+	 * @return whether in Lambda Managed Instances mode
+	 * @since 0.1.0
+	 */
+	public boolean managedInstances() {
+		return this.managedInstances;
+	}
+
+	/**
+	 * Return the {@code initializationType} sent in init telemetry and exported to extension processes as
+	 * {@code AWS_LAMBDA_INITIALIZATION_TYPE}.
+	 * @return {@link #ON_DEMAND} or {@link #MANAGED_INSTANCES}
+	 * @since 0.1.0
+	 */
+	public String initializationType() {
+		return this.managedInstances ? MANAGED_INSTANCES : ON_DEMAND;
+	}
+
+	/**
+	 * Return whether the environment is frozen: the last phase is over and telemetry produced since is held
+	 * until the next event has been handed out. Never true in Lambda Managed Instances mode.
+	 * @return whether frozen
+	 * @since 0.1.0
+	 */
+	public boolean isFrozen() {
+		return this.freeze.isFrozen();
+	}
+
+	/**
 	 * Return the ARN of the emulated function.
 	 * @return the ARN
 	 */
@@ -291,6 +346,42 @@ public final class LambdaEmulator implements AutoCloseable {
 		synchronized (this.monitor) {
 			return this.calls.stream().filter((call) -> call.path().equals(path)).toList();
 		}
+	}
+
+	/**
+	 * Return every event written to an extension's {@code next} connection, in hand-out order.
+	 * @return an immutable list of events
+	 * @since 0.1.0
+	 */
+	public List<HandedOutEvent> handedOutEvents() {
+		synchronized (this.monitor) {
+			return List.copyOf(this.handedOut);
+		}
+	}
+
+	/**
+	 * Wait until an event of a type has been handed out to an extension.
+	 * @param extensionName the extension
+	 * @param eventType the event type, e.g. {@code SHUTDOWN}
+	 * @param timeout how long to wait
+	 * @return the first such event
+	 * @since 0.1.0
+	 */
+	public HandedOutEvent awaitHandedOut(String extensionName, String eventType, Duration timeout) {
+		awaitCondition(timeout, () -> findHandedOut(extensionName, eventType) != null,
+				() -> eventType + " to be handed out to '" + extensionName + "'; " + describeExtensions());
+		synchronized (this.monitor) {
+			return Objects.requireNonNull(findHandedOut(extensionName, eventType));
+		}
+	}
+
+	private @Nullable HandedOutEvent findHandedOut(String extensionName, String eventType) {
+		for (HandedOutEvent event : this.handedOut) {
+			if (event.extensionName().equals(extensionName) && event.eventType().equals(eventType)) {
+				return event;
+			}
+		}
+		return null;
 	}
 
 	/**
@@ -353,11 +444,71 @@ public final class LambdaEmulator implements AutoCloseable {
 		Objects.requireNonNull(path, "'path' must not be null");
 		Objects.requireNonNull(body, "'body' must not be null");
 		synchronized (this.monitor) {
-			Deque<EmulatorResponse> queue = this.faults.computeIfAbsent(path, (key) -> new ArrayDeque<>());
-			for (int i = 0; i < times; i++) {
-				queue.add(EmulatorResponse.json(status, body));
-			}
+			this.faults.failNext(path, EmulatorResponse.json(status, body), times);
 		}
+	}
+
+	/**
+	 * Cut the body of the next event handed out by {@code event/next} in the middle of its JSON, with a
+	 * {@code Content-Length} that matches the cut body. The event still counts as delivered: an INVOKE makes
+	 * its receiver a participant that must call {@code next} again to finish the phase.
+	 * @param times how many of the next handed-out events are cut
+	 * @since 0.1.0
+	 */
+	public void truncateNextEvents(int times) {
+		synchronized (this.monitor) {
+			this.faults.truncateNextEvents(times);
+		}
+	}
+
+	/**
+	 * Hand an event of an unknown {@code eventType} to every live extension (at its parked or next
+	 * {@code next}); each must answer with {@code next} again, which {@link #awaitCalls} can observe.
+	 * @param eventType the unknown type, e.g. {@code RESTORE}
+	 * @return the names of the extensions that receive it
+	 * @throws IllegalStateException if an extension still has an event waiting
+	 * @since 0.1.0
+	 */
+	public List<String> deliverUnknownEvent(String eventType) {
+		Objects.requireNonNull(eventType, "'eventType' must not be null");
+		if ("INVOKE".equals(eventType) || "SHUTDOWN".equals(eventType)) {
+			throw new IllegalArgumentException("'eventType' must not be INVOKE or SHUTDOWN");
+		}
+		synchronized (this.monitor) {
+			List<String> recipients = new ArrayList<>();
+			String body = Json.write(Json.object("eventType", eventType, "deadlineMs",
+					Instant.now().plus(this.functionTimeout).toEpochMilli()));
+			for (ExtensionRecord extension : this.extensions.values()) {
+				if (extension.state.isTerminal() || extension.shutdownReceived) {
+					continue;
+				}
+				if (extension.pending != null) {
+					throw new IllegalStateException("Extension '" + extension.name + "' still has an event waiting");
+				}
+				extension.pending = new PendingEvent(eventType, body);
+				recipients.add(extension.name);
+			}
+			this.monitor.notifyAll();
+			return List.copyOf(recipients);
+		}
+	}
+
+	/**
+	 * Open a stalled telemetry connection to a subscriber's destination: request headers announcing a JSON body,
+	 * then only part of that body, and the connection held open until the returned handle is closed. Lets a
+	 * test prove that a stalled sender does not block the real deliveries.
+	 * @param extensionName the subscriber
+	 * @return the open connection; close it to release the listener
+	 * @throws IllegalArgumentException if the extension has no Telemetry API subscription
+	 * @throws java.io.UncheckedIOException if the destination cannot be reached
+	 * @since 0.1.0
+	 */
+	public AutoCloseable openStalledTelemetryConnection(String extensionName) {
+		TelemetrySubscription subscription = this.telemetry.subscription(extensionName);
+		if (subscription == null) {
+			throw new IllegalArgumentException("No telemetry subscriber named '" + extensionName + "'");
+		}
+		return new StalledTelemetryConnection(subscription.deliveryUri());
 	}
 
 	/**
@@ -444,13 +595,17 @@ public final class LambdaEmulator implements AutoCloseable {
 			}
 		}
 		String status = (this.initErrorType != null) ? "error" : "success";
-		this.telemetry.emit(PlatformEvents.initRuntimeDone(status, this.initErrorType));
+		this.telemetry.emit(PlatformEvents.initRuntimeDone(initializationType(), status, this.initErrorType));
 		for (ExtensionRecord extension : this.extensions.values()) {
 			String errorType = (extension.initErrorType != null) ? extension.initErrorType : extension.exitErrorType;
 			this.telemetry.emit(PlatformEvents.extension(extension.name, extension.state, extension.events, errorType));
 		}
-		this.telemetry.emit(PlatformEvents.initReport(status, this.initErrorType, this.initDurationMs));
+		this.telemetry.emit(PlatformEvents.initReport(initializationType(), status, this.initErrorType,
+				this.initDurationMs));
 		this.telemetry.closeInit();
+		if (!this.managedInstances) {
+			this.freeze.freeze();
+		}
 		this.monitor.notifyAll();
 	}
 
@@ -465,14 +620,23 @@ public final class LambdaEmulator implements AutoCloseable {
 
 	/**
 	 * Start an invocation: completes Init if needed, waits for the previous invocation, emits
-	 * {@code platform.start}, delivers INVOKE to every INVOKE subscriber, then emits the function logs and
-	 * {@code platform.runtimeDone}. {@code platform.report} follows once every subscriber has called
-	 * {@code next} again.
+	 * {@code platform.start} and delivers INVOKE to every INVOKE subscriber. Telemetry held since the last
+	 * phase ended is released once INVOKE has been handed out. The function logs and {@code platform.runtimeDone}
+	 * follow at once; {@code platform.report} is produced once every subscriber has called {@code next} again,
+	 * and the environment then freezes, so the report reaches listeners only after the next event. When the
+	 * invocation ends in a reset (timeout, {@code Runtime.ExitError}, {@code Sandbox.*}) the runtime never calls
+	 * {@code next}: {@code platform.runtimeDone} is produced with the report. In Lambda Managed Instances mode
+	 * this starts and completes a concurrent invocation, see {@link #startInvocation(InvokeRequest)}.
 	 * @param request what the simulated function does
 	 * @return a handle on the invocation
 	 */
 	public Invocation invoke(InvokeRequest request) {
 		Objects.requireNonNull(request, "'request' must not be null");
+		if (this.managedInstances) {
+			Invocation invocation = startInvocation(request);
+			invocation.complete();
+			return invocation;
+		}
 		if (!isInitComplete()) {
 			awaitInitComplete(this.initTimeout);
 		}
@@ -485,16 +649,13 @@ public final class LambdaEmulator implements AutoCloseable {
 					() -> "the previous invocation " + previous.requestId() + " to finish; " + describeExtensions());
 		}
 		synchronized (this.monitor) {
-			if (this.closed || this.shutdownReason != null) {
-				throw new IllegalStateException("The emulator is shutting down");
-			}
+			requireRunning();
 			this.invocationCount++;
 			String requestId = (request.requestId() != null) ? request.requestId() : UUID.randomUUID().toString();
-			Duration timeout = (request.functionTimeout() != null) ? request.functionTimeout() : this.functionTimeout;
+			Duration timeout = timeout(request);
 			Instant now = Instant.now();
 			Instant deadline = Instant.ofEpochMilli(now.toEpochMilli() + timeout.toMillis());
-			Map<String, Object> tracing = (request.traceHeader() != null)
-					? Json.object("type", "X-Amzn-Trace-Id", "value", request.traceHeader()) : null;
+			Map<String, Object> tracing = tracing(request);
 			this.telemetry.emit(PlatformEvents.start(requestId, this.functionVersion, tracing));
 			String eventBody = Json.write(Json.object("eventType", "INVOKE", "deadlineMs", deadline.toEpochMilli(),
 					"requestId", requestId, "invokedFunctionArn", functionArn(), "tracing", tracing));
@@ -506,17 +667,20 @@ public final class LambdaEmulator implements AutoCloseable {
 			}
 			long deliveredNanos = System.nanoTime();
 			Invocation invocation = new Invocation(this, this.invocationCount, requestId, deadline, functionArn(),
-					request, deliveredNanos, participants);
+					request, deliveredNanos, participants, now, tracing, false);
 			this.currentInvocation = invocation;
 			for (ExtensionRecord extension : this.extensions.values()) {
 				if (participants.containsKey(extension.id)) {
 					extension.pending = new PendingEvent("INVOKE", eventBody);
 				}
 			}
+			this.freeze.thawAfterHandOut(participants.keySet(), true);
 			this.monitor.notifyAll();
 			PlatformEvents.functionLogs(requestId, request, this.logFormat).forEach(this.telemetry::emit);
-			this.telemetry.emit(PlatformEvents.runtimeDone(requestId, request,
-					PlatformEvents.runtimeDurationMs(request, timeout), now, tracing));
+			if (!PlatformEvents.endsInReset(request)) {
+				this.telemetry.emit(PlatformEvents.runtimeDone(requestId, request,
+						PlatformEvents.runtimeDurationMs(request, timeout), now, tracing));
+			}
 			if (participants.isEmpty()) {
 				emitReport(invocation);
 			}
@@ -524,13 +688,82 @@ public final class LambdaEmulator implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * Start a concurrent invocation of a Lambda Managed Instances environment: emits {@code platform.start}
+	 * only. Extensions get no INVOKE event, nothing waits for earlier invocations and the environment does not
+	 * freeze; {@link Invocation#complete()} emits the function logs and the {@code platform.report} (no
+	 * {@code platform.runtimeDone} on Lambda Managed Instances). Start several and complete them in any order
+	 * to make their events interleave.
+	 * @param request what the simulated function does
+	 * @return a handle on the running invocation
+	 * @throws IllegalStateException if the emulator is not in Lambda Managed Instances mode or is shutting down
+	 * @since 0.1.0
+	 */
+	public Invocation startInvocation(InvokeRequest request) {
+		Objects.requireNonNull(request, "'request' must not be null");
+		if (!this.managedInstances) {
+			throw new IllegalStateException("Concurrent invocations need Lambda Managed Instances mode");
+		}
+		if (!isInitComplete()) {
+			awaitInitComplete(this.initTimeout);
+		}
+		synchronized (this.monitor) {
+			requireRunning();
+			this.invocationCount++;
+			String requestId = (request.requestId() != null) ? request.requestId() : UUID.randomUUID().toString();
+			Instant now = Instant.now();
+			Instant deadline = now.plus(timeout(request));
+			Map<String, Object> tracing = tracing(request);
+			this.telemetry.emit(PlatformEvents.start(requestId, this.functionVersion, tracing));
+			return new Invocation(this, this.invocationCount, requestId, deadline, functionArn(), request,
+					System.nanoTime(), Map.of(), now, tracing, true);
+		}
+	}
+
+	void completeInvocation(Invocation invocation) {
+		synchronized (this.monitor) {
+			if (!invocation.markReported()) {
+				return;
+			}
+			InvokeRequest request = invocation.request();
+			PlatformEvents.functionLogs(invocation.requestId(), request, this.logFormat)
+				.forEach(this.telemetry::emit);
+			this.telemetry.emit(PlatformEvents.managedInstancesReport(invocation.requestId(), request,
+					PlatformEvents.runtimeDurationMs(request, timeout(request)), invocation.startedAt(),
+					invocation.tracing()));
+			this.monitor.notifyAll();
+		}
+	}
+
+	private void requireRunning() {
+		if (this.closed || this.shutdownReason != null) {
+			throw new IllegalStateException("The emulator is shutting down");
+		}
+	}
+
+	private Duration timeout(InvokeRequest request) {
+		return (request.functionTimeout() != null) ? request.functionTimeout() : this.functionTimeout;
+	}
+
+	private static @Nullable Map<String, Object> tracing(InvokeRequest request) {
+		return (request.traceHeader() != null) ? Json.object("type", "X-Amzn-Trace-Id", "value", request.traceHeader())
+				: null;
+	}
+
 	private void emitReport(Invocation invocation) {
 		if (!invocation.markReported()) {
 			return;
 		}
+		if (this.shutdownReason == null) {
+			this.freeze.freeze();
+		}
 		InvokeRequest request = invocation.request();
-		Duration timeout = (request.functionTimeout() != null) ? request.functionTimeout() : this.functionTimeout;
+		Duration timeout = timeout(request);
 		double runtimeMs = PlatformEvents.runtimeDurationMs(request, timeout);
+		if (PlatformEvents.endsInReset(request)) {
+			this.telemetry.emit(PlatformEvents.runtimeDone(invocation.requestId(), request, runtimeMs,
+					invocation.startedAt(), invocation.tracing()));
+		}
 		double elapsedMs = (invocation.lastDoneNanos() - invocation.deliveredNanos()) / 1_000_000.0;
 		double overheadMs = Math.max(0, elapsedMs - runtimeMs);
 		double durationMs = PlatformEvents.round(runtimeMs + overheadMs);
@@ -551,32 +784,49 @@ public final class LambdaEmulator implements AutoCloseable {
 	}
 
 	/**
-	 * Flush telemetry, then answer the parked (or next) {@code next} of every external SHUTDOWN subscriber with
-	 * a SHUTDOWN event carrying the lower-case reason and {@code deadlineMs = now + budget}.
-	 * @param reason {@code spindown}, {@code timeout} or {@code failure} (any case)
+	 * Answer the parked (or next) {@code next} of every external SHUTDOWN subscriber with a SHUTDOWN event
+	 * carrying the lower-case reason and {@code deadlineMs = now + budget}. Telemetry held by the freeze (the
+	 * last invocation's {@code platform.report}, and after a timed-out or failed invocation its
+	 * {@code platform.runtimeDone}) is released only once SHUTDOWN has been handed out, and reaches listeners by
+	 * the normal batching of each subscription, within the shutdown phase.
+	 * @param reason {@code spindown}, {@code timeout} or {@code failure} (any case); only {@code spindown} and
+	 * {@code failure} in Lambda Managed Instances mode
 	 * @param budget the shutdown budget
 	 * @return the deadline sent in the SHUTDOWN event
 	 */
 	public Instant shutdown(String reason, Duration budget) {
 		String normalized = reason.toLowerCase(Locale.ROOT);
-		if (!SHUTDOWN_REASONS.contains(normalized)) {
-			throw new IllegalArgumentException("'reason' must be one of " + SHUTDOWN_REASONS + " but was " + reason);
+		Set<String> reasons = this.managedInstances ? MANAGED_INSTANCES_SHUTDOWN_REASONS : SHUTDOWN_REASONS;
+		if (!reasons.contains(normalized)) {
+			throw new IllegalArgumentException("'reason' must be one of " + reasons + " but was " + reason);
 		}
-		this.telemetry.flush(Duration.ofMillis(Math.max(100, Math.min(budget.toMillis(), 2000))));
 		synchronized (this.monitor) {
 			if (this.shutdownReason != null) {
 				throw new IllegalStateException("Shutdown already started with reason " + this.shutdownReason);
+			}
+			Invocation unfinished = this.currentInvocation;
+			if (!this.managedInstances && this.initComplete) {
+				// A reset: the runtime is stopped first, which ends an unfinished invoke phase.
+				this.freeze.freeze();
+				if (unfinished != null) {
+					emitReport(unfinished);
+				}
 			}
 			this.shutdownReason = normalized;
 			this.registrationClosed = true;
 			Instant deadline = Instant.ofEpochMilli(Instant.now().toEpochMilli() + budget.toMillis());
 			String body = Json.write(Json.object("eventType", "SHUTDOWN", "shutdownReason", normalized, "deadlineMs",
 					deadline.toEpochMilli()));
+			List<String> recipients = new ArrayList<>();
 			for (ExtensionRecord extension : this.extensions.values()) {
 				if (extension.external && extension.events.contains("SHUTDOWN") && !extension.state.isTerminal()) {
 					extension.pending = new PendingEvent("SHUTDOWN", body);
+					recipients.add(extension.id);
 				}
 			}
+			// Unlike RIE and the spec's recipe (which flush before SHUTDOWN), the spec's §2.4 says
+			// the last report reaches listeners after SHUTDOWN was handed out.
+			this.freeze.thawAfterHandOut(recipients, false);
 			this.monitor.notifyAll();
 			return deadline;
 		}
@@ -665,7 +915,7 @@ public final class LambdaEmulator implements AutoCloseable {
 	}
 
 	/**
-	 * Deliver everything buffered for every subscriber and wait up to 5 seconds.
+	 * Deliver everything buffered for every subscriber that a freeze does not hold and wait up to 5 seconds.
 	 * @return whether every buffer was delivered (or dropped after retries)
 	 */
 	public boolean flushTelemetry() {
@@ -673,9 +923,11 @@ public final class LambdaEmulator implements AutoCloseable {
 	}
 
 	/**
-	 * Deliver everything buffered for every subscriber.
+	 * Deliver everything buffered for every subscriber, except what a freeze holds: telemetry produced after
+	 * the last phase ended stays held until the next event is handed out ({@link #invoke} or
+	 * {@link #shutdown}), as in Lambda.
 	 * @param timeout how long to wait
-	 * @return whether every buffer was delivered (or dropped after retries)
+	 * @return whether every deliverable buffer was delivered (or dropped after retries)
 	 */
 	public boolean flushTelemetry(Duration timeout) {
 		return this.telemetry.flush(timeout);
@@ -695,6 +947,7 @@ public final class LambdaEmulator implements AutoCloseable {
 				return;
 			}
 			extension.exitCode = exitCode;
+			this.freeze.recipientGone(extension.id);
 			if (killed) {
 				extension.state = ExtensionState.KILLED;
 			}
@@ -798,6 +1051,9 @@ public final class LambdaEmulator implements AutoCloseable {
 				this.monitor.notifyAll();
 			}
 			send(exchange, response);
+			if (fault == null && NEXT_PATH.equals(path) && response.status() == 200) {
+				recordHandOut(header(headers, "Lambda-Extension-Identifier"));
+			}
 		}
 		catch (IOException ex) {
 			logger.log(System.Logger.Level.DEBUG, "Emulator could not answer a request", ex);
@@ -805,6 +1061,23 @@ public final class LambdaEmulator implements AutoCloseable {
 		finally {
 			exchange.close();
 		}
+	}
+
+	private void recordHandOut(@Nullable String extensionId) {
+		if (extensionId == null) {
+			return;
+		}
+		long nanos = System.nanoTime();
+		synchronized (this.monitor) {
+			ExtensionRecord extension = this.extensions.get(extensionId);
+			HandedOutEvent event = (extension != null) ? extension.handingOut : null;
+			if (extension != null && event != null) {
+				extension.handingOut = null;
+				this.handedOut.add(new HandedOutEvent(event.extensionName(), event.eventType(), event.body(), nanos));
+				this.monitor.notifyAll();
+			}
+		}
+		this.freeze.handedOut(extensionId);
 	}
 
 	private static void send(HttpExchange exchange, EmulatorResponse response) throws IOException {
@@ -820,8 +1093,7 @@ public final class LambdaEmulator implements AutoCloseable {
 
 	private @Nullable EmulatorResponse takeFault(String path) {
 		synchronized (this.monitor) {
-			Deque<EmulatorResponse> queue = this.faults.get(path);
-			return (queue != null) ? queue.poll() : null;
+			return this.faults.takeAnswer(path);
 		}
 	}
 
@@ -889,6 +1161,10 @@ public final class LambdaEmulator implements AutoCloseable {
 					events.add((String) event);
 				}
 			}
+		}
+		if (this.managedInstances && events.contains("INVOKE")) {
+			throw new ApiException(403, "Extension.InvalidEventType",
+					"INVOKE: InvokeEventNotSupportedForLambdaManagedInstances");
 		}
 		boolean external = this.externalNames == null || this.externalNames.contains(name);
 		if (!external && events.contains("SHUTDOWN")) {
@@ -995,11 +1271,13 @@ public final class LambdaEmulator implements AutoCloseable {
 			if ("SHUTDOWN".equals(event.type())) {
 				extension.shutdownReceived = true;
 			}
-			else {
+			else if ("INVOKE".equals(event.type())) {
 				extension.invokeCount++;
 			}
 			this.monitor.notifyAll();
-			EmulatorResponse response = new EmulatorResponse(200, event.body(), Map.of())
+			String sentBody = this.faults.eventBody(event.body());
+			extension.handingOut = new HandedOutEvent(extension.name, event.type(), sentBody, 0);
+			EmulatorResponse response = new EmulatorResponse(200, sentBody, Map.of())
 				.withHeader("Lambda-Extension-Event-Identifier", UUID.randomUUID().toString());
 			return "INVOKE".equals(event.type()) ? response.withHeader("Content-Type", "application/json") : response;
 		}
@@ -1124,6 +1402,8 @@ public final class LambdaEmulator implements AutoCloseable {
 		private Set<String> schemaVersions = new LinkedHashSet<>(EmulatedTelemetryApi.SCHEMA_VERSIONS);
 
 		private LogFormat logFormat = LogFormat.TEXT;
+
+		private boolean managedInstances;
 
 		private Builder() {
 		}
@@ -1266,6 +1546,22 @@ public final class LambdaEmulator implements AutoCloseable {
 		 */
 		public Builder logFormat(LogFormat logFormat) {
 			this.logFormat = Objects.requireNonNull(logFormat, "'logFormat' must not be null");
+			return this;
+		}
+
+		/**
+		 * Set whether the environment is a Lambda Managed Instances one: {@code initializationType} is
+		 * {@code lambda-managed-instances}, registering for INVOKE is refused (403
+		 * {@code Extension.InvalidEventType}), subscriptions must use schema {@code 2025-01-29}, invocations are
+		 * concurrent and reach extensions only as telemetry (no INVOKE event, no {@code platform.runtimeDone}, no
+		 * freeze, a report with only {@code durationMs}), and SHUTDOWN reasons are {@code spindown} or
+		 * {@code failure}.
+		 * @param managedInstances whether to emulate Lambda Managed Instances
+		 * @return this builder
+		 * @since 0.1.0
+		 */
+		public Builder managedInstances(boolean managedInstances) {
+			this.managedInstances = managedInstances;
 			return this;
 		}
 

@@ -18,8 +18,8 @@ final class PlatformEvents {
 	private PlatformEvents() {
 	}
 
-	static TelemetryEvent initRuntimeDone(String status, @Nullable String errorType) {
-		return TelemetryEvent.platform("platform.initRuntimeDone", Json.object("initializationType", "on-demand",
+	static TelemetryEvent initRuntimeDone(String initializationType, String status, @Nullable String errorType) {
+		return TelemetryEvent.platform("platform.initRuntimeDone", Json.object("initializationType", initializationType,
 				"phase", "init", "status", status, "errorType", errorType));
 	}
 
@@ -29,9 +29,10 @@ final class PlatformEvents {
 				Json.object("name", name, "state", state.wireName(), "events", events, "errorType", errorType));
 	}
 
-	static TelemetryEvent initReport(String status, @Nullable String errorType, @Nullable Double durationMs) {
+	static TelemetryEvent initReport(String initializationType, String status, @Nullable String errorType,
+			@Nullable Double durationMs) {
 		return TelemetryEvent.platform("platform.initReport",
-				Json.object("initializationType", "on-demand", "phase", "init", "status", status, "errorType",
+				Json.object("initializationType", initializationType, "phase", "init", "status", status, "errorType",
 						errorType, "metrics", Json.object("durationMs", round(durationMs))));
 	}
 
@@ -59,9 +60,7 @@ final class PlatformEvents {
 				Json.object("requestId", requestId, "status", request.status().wireName(), "errorType",
 						request.errorType(), "metrics",
 						Json.object("durationMs", durationMs, "producedBytes", request.producedBytes()), "spans",
-						List.of(span("responseLatency", runtimeStart, Math.max(0, durationMs - 0.2)),
-								span("responseDuration", runtimeStart.plusNanos((long) (durationMs * 1_000_000)),
-										0.2)),
+						responseSpans(runtimeStart, durationMs),
 						"tracing", tracing));
 	}
 
@@ -72,6 +71,29 @@ final class PlatformEvents {
 				Json.object("requestId", requestId, "status", request.status().wireName(), "errorType",
 						request.errorType(), "metrics", metrics, "spans",
 						List.of(span("extensionOverhead", overheadStart, overheadMs))));
+	}
+
+	/**
+	 * Lambda Managed Instances report: only {@code metrics.durationMs} and the spans {@code responseLatency}
+	 * and {@code responseDuration}.
+	 */
+	static TelemetryEvent managedInstancesReport(String requestId, InvokeRequest request, double durationMs,
+			Instant start, @Nullable Map<String, Object> tracing) {
+		return TelemetryEvent.platform("platform.report",
+				Json.object("requestId", requestId, "status", request.status().wireName(), "errorType",
+						request.errorType(), "metrics", Json.object("durationMs", round(durationMs)), "spans",
+						responseSpans(start, durationMs), "tracing", tracing));
+	}
+
+	/**
+	 * Return whether the invocation ends in a reset (timeout, runtime crash, sandbox failure): the runtime
+	 * never calls {@code next}, so {@code platform.runtimeDone} is produced by the platform at the end of the
+	 * invoke phase instead of while the extensions run.
+	 */
+	static boolean endsInReset(InvokeRequest request) {
+		String errorType = request.errorType();
+		return request.status() == InvocationStatus.TIMEOUT || (errorType != null
+				&& (errorType.equals("Runtime.ExitError") || errorType.startsWith("Sandbox.")));
 	}
 
 	/**
@@ -89,6 +111,11 @@ final class PlatformEvents {
 	 */
 	static double round(@Nullable Double value) {
 		return (value != null) ? Math.round(value * 1000.0) / 1000.0 : 0.0;
+	}
+
+	private static List<Map<String, Object>> responseSpans(Instant start, double durationMs) {
+		return List.of(span("responseLatency", start, Math.max(0, durationMs - 0.2)),
+				span("responseDuration", start.plusNanos((long) (Math.max(0, durationMs - 0.2) * 1_000_000)), 0.2));
 	}
 
 	private static Map<String, Object> span(String name, Instant start, double durationMs) {

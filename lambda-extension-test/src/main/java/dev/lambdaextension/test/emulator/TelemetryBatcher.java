@@ -45,6 +45,10 @@ final class TelemetryBatcher {
 
 	private boolean dropReported;
 
+	private boolean held;
+
+	private int releaseRemaining;
+
 	private boolean closed;
 
 	TelemetryBatcher(TelemetrySubscription subscription, HttpClient httpClient, ScheduledExecutorService scheduler,
@@ -77,7 +81,7 @@ final class TelemetryBatcher {
 			this.flushRequests++;
 			try {
 				maybeSend();
-				while ((this.inFlight || !this.buffer.isEmpty()) && !this.closed) {
+				while ((this.inFlight || (!this.buffer.isEmpty() && !this.held)) && !this.closed) {
 					long remaining = deadline - System.nanoTime();
 					if (remaining <= 0) {
 						return false;
@@ -94,6 +98,34 @@ final class TelemetryBatcher {
 				this.flushRequests--;
 			}
 		}
+	}
+
+	/**
+	 * Stop starting deliveries: the environment is frozen. Events keep being buffered.
+	 */
+	synchronized void hold() {
+		this.held = true;
+	}
+
+	/**
+	 * Resume deliveries after a freeze.
+	 * @param immediately whether what is buffered now is sent at once; otherwise a new batch window starts
+	 */
+	synchronized void release(boolean immediately) {
+		if (!this.held) {
+			return;
+		}
+		this.held = false;
+		if (!this.buffer.isEmpty()) {
+			if (immediately) {
+				this.releaseRemaining = this.buffer.size();
+			}
+			else {
+				startBatchTimer();
+			}
+		}
+		maybeSend();
+		notifyAll();
 	}
 
 	synchronized void close() {
@@ -113,11 +145,11 @@ final class TelemetryBatcher {
 	}
 
 	private void maybeSend() {
-		if (this.closed || this.inFlight || this.buffer.isEmpty()) {
+		if (this.closed || this.held || this.inFlight || this.buffer.isEmpty()) {
 			return;
 		}
 		long elapsedMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - this.batchStartNanos);
-		boolean due = this.flushRequests > 0 || this.buffer.size() >= this.subscription.maxItems()
+		boolean due = this.flushRequests > 0 || this.releaseRemaining > 0 || this.buffer.size() >= this.subscription.maxItems()
 				|| this.bufferedBytes >= this.subscription.maxBytes() || elapsedMs >= this.subscription.timeoutMs();
 		if (!due) {
 			return;
@@ -134,6 +166,7 @@ final class TelemetryBatcher {
 			batchBytes += size;
 		}
 		this.bufferedBytes -= batchBytes;
+		this.releaseRemaining = Math.max(0, this.releaseRemaining - batch.size());
 		if (!this.buffer.isEmpty()) {
 			startBatchTimer();
 		}

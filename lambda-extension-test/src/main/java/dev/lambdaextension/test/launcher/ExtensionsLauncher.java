@@ -67,7 +67,7 @@ public final class ExtensionsLauncher {
 		environment.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", String.valueOf(emulator.memorySizeMb()));
 		environment.put("AWS_REGION", emulator.region());
 		environment.put("AWS_DEFAULT_REGION", emulator.region());
-		environment.put("AWS_LAMBDA_INITIALIZATION_TYPE", "on-demand");
+		environment.put("AWS_LAMBDA_INITIALIZATION_TYPE", emulator.initializationType());
 		environment.putAll(extra);
 		return environment;
 	}

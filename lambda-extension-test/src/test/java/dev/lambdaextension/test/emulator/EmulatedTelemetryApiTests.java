@@ -229,21 +229,28 @@ class EmulatedTelemetryApiTests {
 		this.client.next(id);
 		invocation.awaitExtensionsDone(TIMEOUT);
 		assertThat(this.emulator.flushTelemetry(TIMEOUT)).isTrue();
+		List<Map<String, Object>> events = drain();
+		assertThat(events).extracting((event) -> event.get("type"))
+			.containsExactly("platform.initStart", "platform.telemetrySubscription", "platform.initRuntimeDone",
+					"platform.extension", "platform.initReport", "platform.start", "platform.runtimeDone");
+		assertThat(events.get(0).get("time").toString()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z");
+		this.emulator.shutdown("spindown");
+		Map<String, Object> reportEvent = ApiClient.jsonArray(this.receiver.poll(TIMEOUT).body()).get(0);
+		assertThat(reportEvent).containsEntry("type", "platform.report");
+		@SuppressWarnings("unchecked")
+		Map<String, Object> report = (Map<String, Object>) reportEvent.get("record");
+		assertThat(report).containsEntry("requestId", invocation.requestId()).containsEntry("status", "success");
+		assertThat(report.get("metrics").toString()).contains("durationMs", "billedDurationMs",
+				"memorySizeMB", "maxMemoryUsedMB", "initDurationMs");
+	}
+
+	private List<Map<String, Object>> drain() {
 		List<Map<String, Object>> events = new ArrayList<>();
 		TelemetryReceiver.Received batch;
 		while ((batch = this.receiver.pollNow()) != null) {
 			events.addAll(ApiClient.jsonArray(batch.body()));
 		}
-		assertThat(events).extracting((event) -> event.get("type"))
-			.containsExactly("platform.initStart", "platform.telemetrySubscription", "platform.initRuntimeDone",
-					"platform.extension", "platform.initReport", "platform.start", "platform.runtimeDone",
-					"platform.report");
-		assertThat(events.get(0).get("time").toString()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z");
-		@SuppressWarnings("unchecked")
-		Map<String, Object> report = (Map<String, Object>) events.get(7).get("record");
-		assertThat(report).containsEntry("requestId", invocation.requestId()).containsEntry("status", "success");
-		assertThat(report.get("metrics").toString()).contains("durationMs", "billedDurationMs",
-				"memorySizeMB", "maxMemoryUsedMB", "initDurationMs");
+		return events;
 	}
 
 	@Test
@@ -271,15 +278,20 @@ class EmulatedTelemetryApiTests {
 	}
 
 	@Test
-	void buffersShouldBeFlushedBeforeShutdown() throws Exception {
+	void telemetryHeldSinceInitShouldBeDeliveredOnlyAfterShutdownWasHandedOut() throws Exception {
 		String id = this.client.registerId("ext-a", "SHUTDOWN");
-		subscribe(id, body("2022-07-01", "[\"platform\"]", "{\"timeoutMs\":30000}", this.receiver.sandboxUri()));
+		subscribe(id, body("2022-07-01", "[\"platform\"]", "{\"timeoutMs\":100}", this.receiver.sandboxUri()));
 		CompletableFuture<HttpResponse<String>> next = this.client.next(id);
 		this.emulator.awaitInitComplete(TIMEOUT);
+		assertThat(this.emulator.isFrozen()).isTrue();
+		assertThat(this.emulator.flushTelemetry(TIMEOUT)).isTrue();
+		assertThat(this.receiver.pollNow()).isNull();
 		this.emulator.shutdown("timeout", Duration.ofMillis(2000));
 		TelemetryReceiver.Received batch = this.receiver.poll(TIMEOUT);
 		assertThat(ApiClient.jsonArray(batch.body())).extracting((event) -> event.get("type"))
 			.contains("platform.initStart", "platform.initReport");
+		assertThat(batch.nanos())
+			.isGreaterThan(this.emulator.awaitHandedOut("ext-a", "SHUTDOWN", TIMEOUT).handedOutNanos());
 		assertThat(ApiClient.json(next.get(10, TimeUnit.SECONDS).body())).containsEntry("shutdownReason", "timeout");
 	}
 
