@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.Executor;
 
 import dev.lambdaextension.client.DefaultTelemetryApiClient;
+import dev.lambdaextension.client.LifecycleEventType;
 import dev.lambdaextension.client.RuntimeApiHttp;
 import dev.lambdaextension.lifecycle.ExtensionObserver;
 import dev.lambdaextension.lifecycle.RuntimeDoneBarrier;
@@ -179,10 +180,11 @@ public final class LambdaTelemetryAutoConfiguration {
 	ShutdownTelemetryDrain telemetryShutdownDrain(TelemetrySubscriber subscriber, TelemetryReceiver receiver,
 			TelemetryDispatcher dispatcher, InvocationProgress progress, LambdaExtensionProperties properties,
 			Environment environment) {
-		Duration bufferingTimeout = ExecutionMode.of(environment)
-			.bufferingTimeout(properties.getTelemetry().getBuffering().getTimeout());
+		ExecutionMode mode = ExecutionMode.of(environment);
+		Duration bufferingTimeout = mode.bufferingTimeout(properties.getTelemetry().getBuffering().getTimeout());
 		return new ShutdownTelemetryDrain(subscriber, receiver, dispatcher, progress,
-				ExecutionMode.quietPeriod(properties.getShutdown().getQuietPeriod(), bufferingTimeout));
+				ExecutionMode.quietPeriod(properties.getShutdown().getQuietPeriod(), bufferingTimeout),
+				mode.events(properties.getEvents()).contains(LifecycleEventType.INVOKE));
 	}
 
 	private static List<String> streams(LambdaExtensionProperties.Telemetry telemetry,

@@ -17,8 +17,9 @@ import org.apache.commons.logging.LogFactory;
 /**
  * Delivers the telemetry Lambda sends after {@code SHUTDOWN}. The receiver stays open and
  * the dispatcher keeps delivering until the {@code platform.report} of every invocation
- * seen has been delivered (when the {@code platform} stream is subscribed), or no
- * telemetry has come for the quiet period, or the margin
+ * seen has been delivered (when the {@code platform} stream is subscribed and every
+ * invocation is heard of through {@code INVOKE}), or no telemetry has come for the quiet
+ * period, or the margin
  * before the deadline is reached; then the dispatcher drains what it accepted and the
  * receiver closes. Events accepted and never delivered are counted exactly.
  *
@@ -38,6 +39,8 @@ public class ShutdownTelemetryDrain implements TelemetryDrain {
 
 	private final Duration quietPeriod;
 
+	private final boolean invocationsSeen;
+
 	/**
 	 * Create a drain.
 	 * @param subscriber the subscriber, asked whether there is a subscription at all
@@ -45,14 +48,20 @@ public class ShutdownTelemetryDrain implements TelemetryDrain {
 	 * @param dispatcher the queue between the receiver and the listeners
 	 * @param progress what the dispatched telemetry says about invocations
 	 * @param quietPeriod how long without telemetry means nothing more is coming
+	 * @param invocationsSeen whether the extension hears of every invocation (it is
+	 * registered for {@code INVOKE}); without, as on Lambda Managed Instances, an
+	 * invocation may still be unknown at {@code SHUTDOWN} and only the quiet period ends
+	 * the wait
 	 */
 	public ShutdownTelemetryDrain(TelemetrySubscriber subscriber, TelemetryReceiver receiver,
-			TelemetryDispatcher dispatcher, InvocationProgress progress, Duration quietPeriod) {
+			TelemetryDispatcher dispatcher, InvocationProgress progress, Duration quietPeriod,
+			boolean invocationsSeen) {
 		this.subscriber = subscriber;
 		this.receiver = receiver;
 		this.dispatcher = dispatcher;
 		this.progress = progress;
 		this.quietPeriod = quietPeriod;
+		this.invocationsSeen = invocationsSeen;
 	}
 
 	@Override
@@ -63,7 +72,8 @@ public class ShutdownTelemetryDrain implements TelemetryDrain {
 		}
 		long started = System.nanoTime();
 		long dispatchedBefore = this.dispatcher.getStats().dispatchedEvents();
-		boolean reportsExpected = subscription.types().contains(TelemetryStream.PLATFORM.wireName());
+		boolean reportsExpected = this.invocationsSeen
+				&& subscription.types().contains(TelemetryStream.PLATFORM.wireName());
 		Set<String> missing = this.progress.awaitReports(until, this.quietPeriod, reportsExpected);
 		if (!missing.isEmpty()) {
 			logger.warn("platform.report of " + missing.size() + " invocation(s) did not arrive before "

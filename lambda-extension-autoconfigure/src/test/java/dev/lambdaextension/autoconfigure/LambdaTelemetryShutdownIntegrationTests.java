@@ -66,6 +66,8 @@ class LambdaTelemetryShutdownIntegrationTests {
 			this.emulator.awaitInitComplete(WAIT);
 			Invocation invocation = this.emulator.invoke();
 			invocation.awaitExtensionsDone(WAIT);
+			assertThat(this.emulator.isFrozen()).isTrue();
+			assertThat(recorder.reports).doesNotContain(invocation.requestId());
 			this.emulator.shutdown("spindown");
 			assertThat(this.exitStatus.get(WAIT.toSeconds(), TimeUnit.SECONDS)).isZero();
 			assertThat(recorder.shutdownStarted).isNotNull();
@@ -167,6 +169,42 @@ class LambdaTelemetryShutdownIntegrationTests {
 				assertThat(subscription.timeoutMs()).isEqualTo(1000);
 				assertThat(subscription.types()).containsExactly("platform");
 				assertThat(context.getBean(TelemetrySubscriber.class).isPlatformAddedForBarrier()).isFalse();
+			});
+	}
+
+	@Test
+	void managedInstancesShouldDeliverTheReportsOfInterleavedInvocationsBeforeShutdownCompletes() {
+		runner(LambdaEmulator.builder().managedInstances(true)).withBean(ReportRecorder.class)
+			.withPropertyValues("AWS_LAMBDA_INITIALIZATION_TYPE=lambda-managed-instances")
+			.run((context) -> {
+				ReportRecorder recorder = context.getBean(ReportRecorder.class);
+				this.emulator.awaitInitComplete(WAIT);
+				Invocation first = this.emulator.startInvocation(InvokeRequest.success());
+				Invocation second = this.emulator.startInvocation(InvokeRequest.success());
+				second.complete();
+				first.complete();
+				this.emulator.shutdown("spindown");
+				assertThat(this.exitStatus.get(WAIT.toSeconds(), TimeUnit.SECONDS)).isZero();
+				assertThat(recorder.reportsAtCompletion).containsExactlyInAnyOrder(first.requestId(),
+						second.requestId());
+				assertThat(recorder.completed.lostEvents()).isZero();
+				assertThat(recorder.invocations).isEmpty();
+			});
+	}
+
+	@Test
+	void stalledSendersShouldNotHoldUpDeliveries() throws Exception {
+		runner(LambdaEmulator.builder()).withBean(ReportRecorder.class)
+			.withPropertyValues("lambda.extension.telemetry.barrier.timeout=10s")
+			.run((context) -> {
+				this.emulator.awaitInitComplete(WAIT);
+				try (AutoCloseable one = this.emulator.openStalledTelemetryConnection("shutdown-test");
+						AutoCloseable two = this.emulator.openStalledTelemetryConnection("shutdown-test")) {
+					Invocation invocation = this.emulator.invoke();
+					invocation.awaitExtensionsDone(WAIT);
+					assertThat(context.getBean(ReportRecorder.class).invocations).singleElement()
+						.satisfies((completed) -> assertThat(completed.runtimeDone()).isNotNull());
+				}
 			});
 	}
 
