@@ -1241,8 +1241,10 @@ public final class LambdaEmulator implements AutoCloseable {
 				extension.firstNextNanos = nanos;
 				extension.firstNextAt = at;
 			}
+			// An INVOKE still waiting has not been handed out: this call starts that invocation, it does not end it.
 			Invocation invocation = this.currentInvocation;
 			if (extension.state == ExtensionState.RUNNING && invocation != null
+					&& extension.pending == null
 					&& invocation.isParticipant(extension.id)) {
 				invocation.extensionDone(extension.id, nanos);
 				if (invocation.isSettled()) {

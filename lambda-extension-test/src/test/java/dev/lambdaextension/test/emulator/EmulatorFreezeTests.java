@@ -80,6 +80,28 @@ class EmulatorFreezeTests {
 	}
 
 	@Test
+	void heldReportShouldWaitUntilTheNextInvokeIsActuallyHandedOut() throws Exception {
+		String id = subscribedExtension("INVOKE");
+		CompletableFuture<HttpResponse<String>> first = this.client.next(id);
+		Invocation one = this.emulator.invoke();
+		first.get(10, TimeUnit.SECONDS);
+		CompletableFuture<HttpResponse<String>> parked = this.client.next(id);
+		one.awaitExtensionsDone(TIMEOUT);
+		this.emulator.deliverUnknownEvent("RESTORE");
+		parked.get(10, TimeUnit.SECONDS);
+		Invocation two = this.emulator.invoke();
+		assertThat(this.emulator.flushTelemetry(TIMEOUT)).isTrue();
+		assertThat(typesSoFar()).doesNotContain("platform.report");
+		assertThat(this.emulator.isFrozen()).isTrue();
+		CompletableFuture<HttpResponse<String>> second = this.client.next(id);
+		assertThat(ApiClient.json(second.get(10, TimeUnit.SECONDS).body())).containsEntry("requestId",
+				two.requestId());
+		TelemetryReceiver.Received batch = awaitBatchWith("platform.report");
+		assertThat(report(batch)).containsEntry("requestId", one.requestId());
+		assertThat(batch.nanos()).isGreaterThan(handedOut("INVOKE", two.requestId()));
+	}
+
+	@Test
 	void reportShouldBeHeldEvenWithoutInvokeSubscribers() throws Exception {
 		String id = subscribedExtension("SHUTDOWN");
 		this.client.next(id);
