@@ -15,6 +15,8 @@ import dev.lambdaextension.test.emulator.InvokeRequest;
 import dev.lambdaextension.test.launcher.LambdaSession;
 import dev.lambdaextension.test.launcher.LaunchedExtension;
 import dev.lambdaextension.test.launcher.ShutdownReport;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Shutdown timing of the sample extension, run as a process with the launcher's flags
@@ -63,8 +65,7 @@ final class ShutdownBenchmark {
 					toReport.add(session.emulator()
 						.deliveredBatches()
 						.stream()
-						.filter((batch) -> batch.status() == 200 && batch.body().contains("\"platform.report\"")
-								&& batch.body().contains(requestId))
+						.filter((batch) -> batch.status() == 200 && hasReport(batch, requestId))
 						.map(DeliveredBatch::sentAt)
 						.findFirst()
 						.map((at) -> Duration.between(shutdownAt, at).toNanos() / 1e6)
@@ -79,6 +80,16 @@ final class ShutdownBenchmark {
 		}
 		System.out.println(summary);
 		Env.write(Env.results().resolve("shutdown-summary.md"), summary.toString());
+	}
+
+	private static boolean hasReport(DeliveredBatch batch, String requestId) {
+		for (JsonNode event : JsonMapper.shared().readTree(batch.body())) {
+			if ("platform.report".equals(event.path("type").asString())
+					&& requestId.equals(event.path("record").path("requestId").asString())) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private static double median(List<Double> values) {
