@@ -2,7 +2,6 @@ package dev.lambdaextension.autoconfigure;
 
 import java.time.Duration;
 import java.util.EnumSet;
-import java.util.Locale;
 import java.util.Set;
 
 import dev.lambdaextension.client.LifecycleEventType;
@@ -18,8 +17,6 @@ import org.springframework.core.env.PropertyResolver;
  * the early registration and by the auto-configuration.
  */
 final class ExecutionMode {
-
-	static final String PROPERTY = "lambda.extension.managed-instances";
 
 	static final String INITIALIZATION_TYPE_VARIABLE = "AWS_LAMBDA_INITIALIZATION_TYPE";
 
@@ -42,17 +39,18 @@ final class ExecutionMode {
 	}
 
 	/**
-	 * Return the mode: {@value #PROPERTY} when set, otherwise what Lambda says in
-	 * {@value #INITIALIZATION_TYPE_VARIABLE}.
-	 * @param resolver the environment
+	 * Return the mode: {@code lambda.extension.managed-instances} when set, otherwise what
+	 * Lambda says in {@value #INITIALIZATION_TYPE_VARIABLE}.
+	 * @param properties the settings
+	 * @param environment the environment Lambda sets the variable in
 	 * @return the mode
 	 */
-	static ExecutionMode of(PropertyResolver resolver) {
-		String configured = resolver.getProperty(PROPERTY);
-		if (configured != null && !configured.isBlank()) {
-			return new ExecutionMode(Boolean.parseBoolean(configured.trim()));
+	static ExecutionMode of(LambdaExtensionProperties properties, PropertyResolver environment) {
+		Boolean configured = properties.getManagedInstances();
+		if (configured != null) {
+			return new ExecutionMode(configured);
 		}
-		return new ExecutionMode(MANAGED_INSTANCES_TYPE.equals(resolver.getProperty(INITIALIZATION_TYPE_VARIABLE)));
+		return new ExecutionMode(MANAGED_INSTANCES_TYPE.equals(environment.getProperty(INITIALIZATION_TYPE_VARIABLE)));
 	}
 
 	boolean isManagedInstances() {
@@ -76,32 +74,6 @@ final class ExecutionMode {
 					+ "), which refuse it; leave it unset to register for SHUTDOWN only");
 		}
 		return configured.isEmpty() ? EnumSet.noneOf(LifecycleEventType.class) : EnumSet.copyOf(configured);
-	}
-
-	/**
-	 * Return the events to register for from a comma-separated list, as a system property
-	 * or an environment variable gives them.
-	 * @param configured the list, or {@code null} when unset
-	 * @return the events
-	 * @throws IllegalStateException if an event is unknown or refused here
-	 */
-	Set<LifecycleEventType> events(@Nullable String configured) {
-		if (configured == null) {
-			return events((Set<LifecycleEventType>) null);
-		}
-		Set<LifecycleEventType> events = EnumSet.noneOf(LifecycleEventType.class);
-		for (String event : configured.split(",")) {
-			if (!event.isBlank()) {
-				try {
-					events.add(LifecycleEventType.valueOf(event.trim().toUpperCase(Locale.ROOT)));
-				}
-				catch (IllegalArgumentException ex) {
-					throw new IllegalStateException(EVENTS_PROPERTY + " must list only INVOKE and SHUTDOWN, not '"
-							+ event.trim() + "'");
-				}
-			}
-		}
-		return events(events);
 	}
 
 	/**

@@ -21,8 +21,8 @@ final class ExtensionNameResolver {
 	private ExtensionNameResolver() {
 	}
 
-	static String resolve(Environment environment) {
-		String name = environment.getProperty("lambda.extension.name");
+	static String resolve(@Nullable String configured, Environment environment) {
+		String name = configured;
 		if (!StringUtils.hasText(name)) {
 			name = launcherFileName(parentCommandLine());
 		}

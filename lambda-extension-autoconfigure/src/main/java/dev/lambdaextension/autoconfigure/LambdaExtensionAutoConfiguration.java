@@ -53,8 +53,8 @@ public final class LambdaExtensionAutoConfiguration {
 	@ConditionalOnMissingBean
 	ExtensionRegistration lambdaExtensionRegistration(ExtensionsApiClient client, Environment environment,
 			LambdaExtensionProperties properties) {
-		return ExtensionRegistration.start(client, ExtensionNameResolver.resolve(environment),
-				ExecutionMode.of(environment).events(properties.getEvents()), properties.isAcceptAccountId());
+		RegistrationRequest request = RegistrationRequest.of(properties, environment);
+		return ExtensionRegistration.start(client, request.name(), request.events(), request.acceptAccountId());
 	}
 
 	@Bean

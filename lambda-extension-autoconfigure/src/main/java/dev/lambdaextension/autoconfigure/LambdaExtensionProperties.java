@@ -13,6 +13,8 @@ import dev.lambdaextension.telemetry.dispatch.OverflowStrategy;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.core.env.Environment;
 import org.springframework.util.Assert;
 import org.springframework.util.unit.DataSize;
 
@@ -21,8 +23,10 @@ import org.springframework.util.unit.DataSize;
  *
  * @since 0.1.0
  */
-@ConfigurationProperties("lambda.extension")
+@ConfigurationProperties(LambdaExtensionProperties.PREFIX)
 public class LambdaExtensionProperties {
+
+	static final String PREFIX = "lambda.extension";
 
 	/**
 	 * Whether to run as a Lambda extension when a runtime API address is known.
@@ -77,6 +81,16 @@ public class LambdaExtensionProperties {
 	private final Shutdown shutdown = new Shutdown();
 
 	private final Telemetry telemetry = new Telemetry();
+
+	/**
+	 * Bind the settings from an environment as the application context binds them, for
+	 * what must be known before the context exists.
+	 * @param environment the environment
+	 * @return the settings, defaults where unset
+	 */
+	static LambdaExtensionProperties bind(Environment environment) {
+		return Binder.get(environment).bindOrCreate(PREFIX, LambdaExtensionProperties.class);
+	}
 
 	public boolean isEnabled() {
 		return this.enabled;

@@ -13,7 +13,6 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.boot.bootstrap.ConfigurableBootstrapContext;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.SpringApplicationRunListener;
-import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
@@ -71,11 +70,8 @@ class LambdaExtensionRunListener implements SpringApplicationRunListener, Ordere
 			}
 			return;
 		}
-		LambdaExtensionProperties properties = Binder.get(environment)
-			.bindOrCreate("lambda.extension", LambdaExtensionProperties.class);
-		RegistrationRequest configured = new RegistrationRequest(LambdaRuntimeApiAddress.require(environment),
-				ExtensionNameResolver.resolve(environment), ExecutionMode.of(environment).events(properties.getEvents()),
-				properties.isAcceptAccountId());
+		LambdaExtensionProperties properties = LambdaExtensionProperties.bind(environment);
+		RegistrationRequest configured = RegistrationRequest.of(properties, environment);
 		if (this.registered != null) {
 			String difference = this.registered.firstDifference(configured);
 			if (difference != null) {

@@ -2,12 +2,14 @@ package dev.lambdaextension.autoconfigure;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.Environment;
 import org.springframework.util.StringUtils;
 
 /**
  * Finds the Lambda runtime API address: the {@code lambda.extension.runtime-api} property,
- * else the {@code AWS_LAMBDA_RUNTIME_API} environment variable.
+ * else the {@code AWS_LAMBDA_RUNTIME_API} environment variable. Settings are bound as the
+ * context binds them, so relaxed names count the same everywhere.
  */
 final class LambdaRuntimeApiAddress {
 
@@ -21,7 +23,7 @@ final class LambdaRuntimeApiAddress {
 	}
 
 	static @Nullable String find(Environment environment) {
-		String address = environment.getProperty(PROPERTY);
+		String address = Binder.get(environment).bind(PROPERTY, String.class).orElse(null);
 		if (!StringUtils.hasText(address)) {
 			address = environment.getProperty(ENVIRONMENT_VARIABLE);
 		}
@@ -38,7 +40,7 @@ final class LambdaRuntimeApiAddress {
 	}
 
 	static boolean isEnabled(Environment environment) {
-		return !"false".equalsIgnoreCase(environment.getProperty(ENABLED_PROPERTY));
+		return Binder.get(environment).bind(ENABLED_PROPERTY, Boolean.class).orElse(true);
 	}
 
 	static boolean isActive(Environment environment) {

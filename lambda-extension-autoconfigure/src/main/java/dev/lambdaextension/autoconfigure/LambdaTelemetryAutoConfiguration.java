@@ -153,7 +153,7 @@ public final class LambdaTelemetryAutoConfiguration {
 	TelemetrySubscriber telemetrySubscriber(DefaultTelemetryApiClient client, TelemetryReceiver receiver,
 			StreamFilteringConsumer listeners, TelemetryListenerRegistry registry, LambdaExtensionProperties properties,
 			Environment environment, ObjectProvider<ExtensionObserver> observers) {
-		ExecutionMode mode = ExecutionMode.of(environment);
+		ExecutionMode mode = ExecutionMode.of(properties, environment);
 		LambdaExtensionProperties.Telemetry telemetry = properties.getTelemetry();
 		LambdaExtensionProperties.Buffering buffering = telemetry.getBuffering();
 		TelemetrySubscriber.SubscriptionTemplate template = new TelemetrySubscriber.SubscriptionTemplate(
@@ -172,7 +172,7 @@ public final class LambdaTelemetryAutoConfiguration {
 			LambdaExtensionProperties properties, Environment environment) {
 		LambdaExtensionProperties.Barrier barrier = properties.getTelemetry().getBarrier();
 		return new RuntimeDoneBarrier(progress, subscriber,
-				ExecutionMode.of(environment).barrier(barrier.isEnabled()) ? barrier.getTimeout() : null);
+				ExecutionMode.of(properties, environment).barrier(barrier.isEnabled()) ? barrier.getTimeout() : null);
 	}
 
 	@Bean
@@ -180,7 +180,7 @@ public final class LambdaTelemetryAutoConfiguration {
 	ShutdownTelemetryDrain telemetryShutdownDrain(TelemetrySubscriber subscriber, TelemetryReceiver receiver,
 			TelemetryDispatcher dispatcher, InvocationProgress progress, LambdaExtensionProperties properties,
 			Environment environment) {
-		ExecutionMode mode = ExecutionMode.of(environment);
+		ExecutionMode mode = ExecutionMode.of(properties, environment);
 		Duration bufferingTimeout = mode.bufferingTimeout(properties.getTelemetry().getBuffering().getTimeout());
 		return new ShutdownTelemetryDrain(subscriber, receiver, dispatcher, progress,
 				ExecutionMode.quietPeriod(properties.getShutdown().getQuietPeriod(), bufferingTimeout),

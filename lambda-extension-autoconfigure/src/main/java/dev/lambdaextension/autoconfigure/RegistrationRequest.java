@@ -6,7 +6,9 @@ import java.util.Set;
 import dev.lambdaextension.client.LifecycleEventType;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.core.env.Environment;
 import org.springframework.core.env.StandardEnvironment;
+import org.springframework.util.StringUtils;
 
 /**
  * What a registration is made of: where, under which name, for which events.
@@ -19,30 +21,44 @@ import org.springframework.core.env.StandardEnvironment;
 record RegistrationRequest(String runtimeApi, String name, Set<LifecycleEventType> events, boolean acceptAccountId) {
 
 	/**
+	 * Build the request the settings ask for.
+	 * @param properties the {@code lambda.extension.*} settings, bound from the environment
+	 * @param environment the environment, for what Lambda sets ({@code AWS_LAMBDA_RUNTIME_API},
+	 * {@code AWS_LAMBDA_INITIALIZATION_TYPE}) and the fallback name
+	 * @return the request
+	 * @throws IllegalStateException if the address or the name is missing, or the events are
+	 * refused in this environment
+	 */
+	static RegistrationRequest of(LambdaExtensionProperties properties, Environment environment) {
+		return new RegistrationRequest(LambdaRuntimeApiAddress.require(environment),
+				ExtensionNameResolver.resolve(properties.getName(), environment),
+				ExecutionMode.of(properties, environment).events(properties.getEvents()), properties.isAcceptAccountId());
+	}
+
+	/**
 	 * Build a request from JVM system properties and environment variables alone, before
 	 * Spring Boot reads any configuration file: possible when the launcher passes
 	 * {@code -Dlambda.extension.name} and Lambda sets {@code AWS_LAMBDA_RUNTIME_API}. The
-	 * settings are read under their usual names from the same two property sources the
-	 * application environment starts with, so {@code LAMBDA_EXTENSION_EVENTS} counts as
-	 * much as {@code -Dlambda.extension.events}.
-	 * @return the request, or {@code null} when they are not both there or a setting
-	 * turns the extension or early registration off
+	 * settings are bound as the context binds them, from the two property sources the
+	 * application environment starts with, so {@code LAMBDA_EXTENSION_EVENTS} counts as much
+	 * as {@code -Dlambda.extension.events}.
+	 * @return the request, or {@code null} when they are not both there, a setting turns the
+	 * extension or early registration off, or a setting is invalid (the context binds it
+	 * again and reports it)
 	 */
 	static @Nullable RegistrationRequest fromSystem() {
 		StandardEnvironment system = new StandardEnvironment();
-		if (!LambdaRuntimeApiAddress.isEnabled(system)
-				|| "false".equalsIgnoreCase(system.getProperty("lambda.extension.early-registration"))) {
+		try {
+			LambdaExtensionProperties properties = LambdaExtensionProperties.bind(system);
+			if (!properties.isEnabled() || !properties.isEarlyRegistration() || !StringUtils.hasText(properties.getName())
+					|| LambdaRuntimeApiAddress.find(system) == null) {
+				return null;
+			}
+			return of(properties, system);
+		}
+		catch (RuntimeException ex) {
 			return null;
 		}
-		String runtimeApi = LambdaRuntimeApiAddress.find(system);
-		String name = system.getProperty("lambda.extension.name");
-		if (runtimeApi == null || name == null || name.isBlank()) {
-			return null;
-		}
-		Set<LifecycleEventType> events = ExecutionMode.of(system)
-			.events(system.getProperty(ExecutionMode.EVENTS_PROPERTY));
-		String acceptAccountId = system.getProperty("lambda.extension.accept-account-id", "true");
-		return new RegistrationRequest(runtimeApi.trim(), name.trim(), events, Boolean.parseBoolean(acceptAccountId));
 	}
 
 	/**

@@ -31,21 +31,20 @@ class ExtensionNameResolverTests {
 
 	@Test
 	void propertyShouldWinOverApplicationName() {
-		MockEnvironment environment = new MockEnvironment().withProperty("lambda.extension.name", " reporter ")
-			.withProperty("spring.application.name", "app");
-		assertThat(ExtensionNameResolver.resolve(environment)).isEqualTo("reporter");
+		MockEnvironment environment = new MockEnvironment().withProperty("spring.application.name", "app");
+		assertThat(ExtensionNameResolver.resolve(" reporter ", environment)).isEqualTo("reporter");
 	}
 
 	@Test
 	void applicationNameShouldBeTheLastResort() {
-		assertThat(ExtensionNameResolver.resolve(new MockEnvironment().withProperty("spring.application.name", "app")))
+		assertThat(ExtensionNameResolver.resolve(null, new MockEnvironment().withProperty("spring.application.name", "app")))
 			.isEqualTo("app");
 	}
 
 	@Test
 	void noNameShouldFailSayingHowToSetIt() {
 		assertThatExceptionOfType(ExtensionNameResolver.ExtensionNameMissingException.class)
-			.isThrownBy(() -> ExtensionNameResolver.resolve(new MockEnvironment()))
+			.isThrownBy(() -> ExtensionNameResolver.resolve(" ", new MockEnvironment()))
 			.withMessageContaining("set lambda.extension.name");
 	}
 
