@@ -107,9 +107,17 @@ final class DocumentationSync {
 			.append("` | ")
 			.append(defaultValue(property.get("defaultValue")))
 			.append(" | ")
-			.append(property.path("description").asString("").replace("|", "\\|").replace("\n", " "))
+			.append(description(property))
 			.append(" |\n"));
 		return table.toString();
+	}
+
+	private static String description(JsonNode property) {
+		JsonNode deprecation = property.path("deprecation");
+		String replacement = deprecation.path("replacement").asString(null);
+		String description = (replacement != null) ? "Deprecated: use `" + replacement + "`."
+				: property.path("description").asString("");
+		return description.replace("|", "\\|").replace("\n", " ");
 	}
 
 	private static String defaultValue(JsonNode value) {

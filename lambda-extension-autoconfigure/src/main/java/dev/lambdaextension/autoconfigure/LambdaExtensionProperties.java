@@ -312,7 +312,7 @@ public class LambdaExtensionProperties {
 
 		private final Buffering buffering = new Buffering();
 
-		private final Listener listener = new Listener();
+		private final Receiver receiver = new Receiver();
 
 		private final Dispatch dispatch = new Dispatch();
 
@@ -367,8 +367,20 @@ public class LambdaExtensionProperties {
 			return this.buffering;
 		}
 
-		public Listener getListener() {
-			return this.listener;
+		public Receiver getReceiver() {
+			return this.receiver;
+		}
+
+		/**
+		 * Return the receiver settings under their former name.
+		 * @return the receiver settings
+		 * @deprecated since 0.2.0 in favour of {@link #getReceiver()}: these settings
+		 * configure the HTTP server that receives batches, not a telemetry listener (the
+		 * configuration metadata marks each former property name deprecated)
+		 */
+		@Deprecated(since = "0.2.0")
+		public Receiver getListener() {
+			return this.receiver;
 		}
 
 		public Dispatch getDispatch() {
@@ -441,12 +453,12 @@ public class LambdaExtensionProperties {
 	}
 
 	/**
-	 * Local HTTP endpoint Lambda posts telemetry batches to.
+	 * Local HTTP server Lambda posts telemetry batches to.
 	 */
-	public static class Listener {
+	public static class Receiver {
 
 		/**
-		 * Host name sent in the subscription's destination. The listener binds to the
+		 * Host name sent in the subscription's destination. The receiver binds to the
 		 * address it resolves to, or to the loopback address when it does not resolve.
 		 */
 		private String host = "sandbox.localdomain";
@@ -553,7 +565,7 @@ public class LambdaExtensionProperties {
 	}
 
 	/**
-	 * In-process queue between the telemetry listener endpoint and the listener methods.
+	 * In-process queue between the telemetry receiver and the listener methods.
 	 */
 	public static class Dispatch {
 

@@ -120,17 +120,17 @@ public final class LambdaTelemetryAutoConfiguration {
 	TelemetryReceiver telemetryReceiver(TelemetryBatchParser parser, TelemetryDispatcher dispatcher,
 			LambdaExtensionProperties properties, ObjectProvider<TelemetryObserver> observers) {
 		LambdaExtensionProperties.Telemetry telemetry = properties.getTelemetry();
-		DataSize maxBodySize = telemetry.getListener().getMaxBodySize();
+		DataSize maxBodySize = telemetry.getReceiver().getMaxBodySize();
 		long maxBodyBytes = (maxBodySize != null) ? maxBodySize.toBytes()
 				: 2 * telemetry.getBuffering().getMaxBytes().toBytes() + ENVELOPE_ALLOWANCE;
-		LambdaExtensionProperties.Listener listener = telemetry.getListener();
+		LambdaExtensionProperties.Receiver settings = telemetry.getReceiver();
 		TelemetryReceiver receiver = TelemetryReceiver.builder(dispatcher)
-			.address(TelemetryListenerAddress.resolve(listener))
+			.address(TelemetryReceiverAddress.resolve(settings))
 			.maxBodyBytes(maxBodyBytes)
 			.parser(parser)
-			.path(listener.getPath())
-			.readTimeout(listener.getReadTimeout())
-			.maxConnections(listener.getMaxConnections())
+			.path(settings.getPath())
+			.readTimeout(settings.getReadTimeout())
+			.maxConnections(settings.getMaxConnections())
 			.build();
 		receiver.setObserver(TelemetryObserver.composite(observers.orderedStream().toList()));
 		return receiver;
@@ -157,7 +157,7 @@ public final class LambdaTelemetryAutoConfiguration {
 		LambdaExtensionProperties.Telemetry telemetry = properties.getTelemetry();
 		LambdaExtensionProperties.Buffering buffering = telemetry.getBuffering();
 		TelemetrySubscriber.SubscriptionTemplate template = new TelemetrySubscriber.SubscriptionTemplate(
-				telemetry.getListener().getHost(), mode.schemaVersion(telemetry.getSchemaVersion()),
+				telemetry.getReceiver().getHost(), mode.schemaVersion(telemetry.getSchemaVersion()),
 				mode.allowsSchemaFallback(), buffering.getMaxItems(), buffering.getMaxBytes().toBytes(),
 				mode.bufferingTimeout(buffering.getTimeout()).toMillis());
 		TelemetrySubscriber subscriber = new TelemetrySubscriber(client, receiver, () -> streams(telemetry, registry),

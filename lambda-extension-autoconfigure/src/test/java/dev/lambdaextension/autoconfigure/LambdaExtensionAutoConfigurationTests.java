@@ -111,7 +111,7 @@ class LambdaExtensionAutoConfigurationTests {
 	void reservedListenerPortShouldFail() {
 		this.contextRunner
 			.withPropertyValues("lambda.extension.runtime-api=" + this.emulator.runtimeApi(),
-					"lambda.extension.telemetry.listener.port=9001")
+					"lambda.extension.telemetry.receiver.port=9001")
 			.run((context) -> assertThat(context).hasFailed()
 				.getFailure()
 				.rootCause()

@@ -1,12 +1,20 @@
 package dev.lambdaextension.autoconfigure;
 
+import java.io.InputStream;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 import dev.lambdaextension.client.TelemetryApiLimits;
 import dev.lambdaextension.telemetry.dispatch.DispatchOptions;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.mock.env.MockEnvironment;
 import org.springframework.util.unit.DataSize;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -71,6 +79,38 @@ class LambdaExtensionPropertiesTests {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> this.properties.getTelemetry().setAdditionalTypes(List.of("fault")))
 			.withMessage("'additionalTypes' must contain only types starting with 'platform.', not 'fault'");
+	}
+
+	@Test
+	void formerListenerNamesShouldStillConfigureTheReceiver() {
+		LambdaExtensionProperties bound = LambdaExtensionProperties.bind(new MockEnvironment()
+			.withProperty("lambda.extension.telemetry.listener.port", "4243")
+			.withProperty("lambda.extension.telemetry.listener.read-timeout", "2s"));
+		assertThat(bound.getTelemetry().getReceiver().getPort()).isEqualTo(4243);
+		assertThat(bound.getTelemetry().getReceiver().getReadTimeout()).isEqualTo(Duration.ofSeconds(2));
+	}
+
+	@Test
+	void formerListenerNamesShouldBeDeprecatedInTheMetadataInFavourOfTheReceiver() throws Exception {
+		JsonNode metadata;
+		try (InputStream in = new ClassPathResource("META-INF/spring-configuration-metadata.json").getInputStream()) {
+			metadata = JsonMapper.shared().readTree(in);
+		}
+		List<String> receiverProperties = new ArrayList<>();
+		Map<String, String> replacements = new TreeMap<>();
+		for (JsonNode property : metadata.path("properties")) {
+			String name = property.path("name").asString();
+			if (name.startsWith("lambda.extension.telemetry.receiver.")) {
+				receiverProperties.add(name);
+			}
+			if (name.startsWith("lambda.extension.telemetry.listener.")) {
+				replacements.put(name, property.path("deprecation").path("replacement").asString(null));
+			}
+		}
+		assertThat(receiverProperties).isNotEmpty();
+		assertThat(replacements).hasSameSizeAs(receiverProperties);
+		replacements.forEach((name, replacement) -> assertThat(replacement)
+			.isEqualTo(name.replace(".telemetry.listener.", ".telemetry.receiver.")));
 	}
 
 }
