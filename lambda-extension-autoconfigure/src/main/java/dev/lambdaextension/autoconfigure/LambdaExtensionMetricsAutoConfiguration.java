@@ -1,13 +1,18 @@
 package dev.lambdaextension.autoconfigure;
 
 import dev.lambdaextension.lifecycle.ExtensionEventLoop;
+import dev.lambdaextension.listener.TelemetryListenerDescriptor;
 import dev.lambdaextension.listener.TelemetryListenerRegistry;
 import dev.lambdaextension.metrics.LambdaExtensionMetrics;
 import dev.lambdaextension.metrics.LambdaFunctionMetrics;
+import dev.lambdaextension.metrics.TelemetryCounterMetrics;
 import dev.lambdaextension.metrics.TelemetryDispatcherMetrics;
 import dev.lambdaextension.telemetry.dispatch.TelemetryDispatcher;
+import dev.lambdaextension.telemetry.receiver.TelemetryReceiver;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -40,8 +45,26 @@ public final class LambdaExtensionMetricsAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	LambdaExtensionMetrics lambdaExtensionMetrics(MeterRegistry registry) {
-		return new LambdaExtensionMetrics(registry);
+	LambdaExtensionMetrics lambdaExtensionMetrics(MeterRegistry registry,
+			ObjectProvider<TelemetryListenerRegistry> listeners) {
+		LambdaExtensionMetrics metrics = new LambdaExtensionMetrics(registry);
+		metrics.setListenerFailures((id) -> failuresOf(listeners.getIfUnique(), id));
+		return metrics;
+	}
+
+	private static long failuresOf(@Nullable TelemetryListenerRegistry listeners, String id) {
+		TelemetryListenerDescriptor listener = (listeners != null) ? listeners.getListener(id) : null;
+		return (listener != null) ? listener.failures() : 0;
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBean({ TelemetryReceiver.class, TelemetryDispatcher.class })
+	TelemetryCounterMetrics telemetryCounterMetrics(TelemetryReceiver receiver, TelemetryDispatcher dispatcher,
+			MeterRegistry registry) {
+		TelemetryCounterMetrics metrics = new TelemetryCounterMetrics(receiver, dispatcher);
+		metrics.bindTo(registry);
+		return metrics;
 	}
 
 	@Bean

@@ -2,7 +2,6 @@ package dev.lambdaextension.health;
 
 import dev.lambdaextension.client.RegisterResponse;
 import dev.lambdaextension.client.TelemetrySubscription;
-import dev.lambdaextension.lifecycle.ExtensionComponents;
 import dev.lambdaextension.lifecycle.ExtensionEventHistory;
 import dev.lambdaextension.lifecycle.ExtensionEventLoop;
 import dev.lambdaextension.lifecycle.ExtensionState;
@@ -36,32 +35,53 @@ import org.springframework.util.Assert;
  */
 public class LambdaExtensionHealthIndicator extends AbstractHealthIndicator {
 
-	private final ExtensionComponents components;
+	private final ExtensionEventLoop loop;
+
+	private final @Nullable ExtensionEventHistory history;
+
+	private final @Nullable TelemetrySubscriber subscriber;
+
+	private final @Nullable TelemetryReceiver receiver;
+
+	private final @Nullable TelemetryDispatcher dispatcher;
+
+	private final @Nullable TelemetryListenerRegistry listeners;
 
 	/**
 	 * Create an indicator.
-	 * @param components the parts of the extension to read
+	 * @param loop the event loop
+	 * @param history the recent lifecycle events, if recorded
+	 * @param subscriber the telemetry subscriber, if telemetry is configured
+	 * @param receiver the telemetry receiver, if telemetry is configured
+	 * @param dispatcher the telemetry dispatcher, if telemetry is configured
+	 * @param listeners the telemetry listeners, if telemetry is configured
 	 */
-	public LambdaExtensionHealthIndicator(ExtensionComponents components) {
+	public LambdaExtensionHealthIndicator(ExtensionEventLoop loop, @Nullable ExtensionEventHistory history,
+			@Nullable TelemetrySubscriber subscriber, @Nullable TelemetryReceiver receiver,
+			@Nullable TelemetryDispatcher dispatcher, @Nullable TelemetryListenerRegistry listeners) {
 		super("Lambda extension health check failed");
-		Assert.notNull(components, "'components' must not be null");
-		this.components = components;
+		Assert.notNull(loop, "'loop' must not be null");
+		this.loop = loop;
+		this.history = history;
+		this.subscriber = subscriber;
+		this.receiver = receiver;
+		this.dispatcher = dispatcher;
+		this.listeners = listeners;
 	}
 
 	@Override
 	protected void doHealthCheck(Health.Builder builder) {
-		ExtensionEventLoop loop = this.components.loop();
-		TelemetrySubscriber subscriber = this.components.subscriber();
-		ExtensionState state = loop.getState();
+		TelemetrySubscriber subscriber = this.subscriber;
+		ExtensionState state = this.loop.getState();
 		boolean subscribed = subscriber != null && subscriber.getSubscription() != null;
 		builder.status(statusOf(state, subscribed)).withDetail("state", state);
-		RegisterResponse registration = loop.getRegistration();
+		RegisterResponse registration = this.loop.getRegistration();
 		if (registration != null) {
 			builder.withDetail("extensionId", registration.extensionId());
 			detailIfPresent(builder, "functionName", registration.functionName());
 			detailIfPresent(builder, "functionVersion", registration.functionVersion());
 		}
-		ExtensionEventHistory history = this.components.history();
+		ExtensionEventHistory history = this.history;
 		detailIfPresent(builder, "lastEventTime", (history != null) ? history.getLastEventTime() : null);
 		if (subscriber != null) {
 			builder.withDetail("telemetrySubscribed", subscribed);
@@ -69,17 +89,17 @@ public class LambdaExtensionHealthIndicator extends AbstractHealthIndicator {
 			detailIfPresent(builder, "telemetrySchemaVersion",
 					(subscription != null) ? subscription.schemaVersion() : null);
 		}
-		TelemetryDispatcher dispatcher = this.components.dispatcher();
+		TelemetryDispatcher dispatcher = this.dispatcher;
 		if (dispatcher != null) {
 			DispatcherStats stats = dispatcher.getStats();
 			builder.withDetail("queueDepth", stats.queueDepth())
 				.withDetail("droppedEvents", stats.droppedEvents() + stats.undeliveredEvents());
 		}
-		TelemetryReceiver receiver = this.components.receiver();
+		TelemetryReceiver receiver = this.receiver;
 		if (receiver != null) {
 			builder.withDetail("malformedEvents", receiver.getStats().malformedEvents());
 		}
-		TelemetryListenerRegistry listeners = this.components.listeners();
+		TelemetryListenerRegistry listeners = this.listeners;
 		if (listeners != null) {
 			long failures = 0;
 			for (TelemetryListenerDescriptor listener : listeners.listeners()) {

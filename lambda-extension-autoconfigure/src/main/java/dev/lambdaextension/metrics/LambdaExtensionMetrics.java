@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.ToLongFunction;
 
 import dev.lambdaextension.client.InvokeEvent;
 import dev.lambdaextension.client.NextEvent;
@@ -19,19 +20,21 @@ import dev.lambdaextension.telemetry.TelemetryEvent;
 import dev.lambdaextension.telemetry.TelemetryObserver;
 import dev.lambdaextension.telemetry.TelemetryTypes;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.TimeGauge;
 import io.micrometer.core.instrument.Timer;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.Assert;
 
 /**
  * Records Micrometer meters about the extension itself: telemetry received by type,
- * parse failures, refused, dropped and undelivered events, listener failures, dispatch
- * latency, the time spent waiting in {@code event/next}, the time from an {@code INVOKE}
- * to the next {@code event/next}, and the start-up phases. Meters without a variable
+ * listener failures, dispatch latency, the time spent waiting in {@code event/next},
+ * the time from an {@code INVOKE} to the next {@code event/next}, and the start-up
+ * phases. Meters without a variable
  * tag are registered up front; the others are cached, so that the callbacks only
- * increment.
+ * increment. The pipeline's own counts are bound by {@link TelemetryCounterMetrics}.
  *
  * @since 0.1.0
  */
@@ -47,18 +50,6 @@ public class LambdaExtensionMetrics implements ExtensionObserver, TelemetryObser
 
 	private final Instant processStart;
 
-	private final Counter batches;
-
-	private final Counter malformedEvents;
-
-	private final Counter malformedBatches;
-
-	private final Counter rejected;
-
-	private final Counter dropped;
-
-	private final Counter undelivered;
-
 	private final Timer dispatchLatency;
 
 	private final Timer invokeWait;
@@ -69,7 +60,9 @@ public class LambdaExtensionMetrics implements ExtensionObserver, TelemetryObser
 
 	private final Map<String, Counter> eventsByType = new ConcurrentHashMap<>();
 
-	private final Map<String, Counter> failuresByListener = new ConcurrentHashMap<>();
+	private final Map<String, FunctionCounter> failingListeners = new ConcurrentHashMap<>();
+
+	private volatile @Nullable ToLongFunction<String> listenerFailures;
 
 	private final Map<String, AtomicLong> startupPhases = new ConcurrentHashMap<>();
 
@@ -95,16 +88,6 @@ public class LambdaExtensionMetrics implements ExtensionObserver, TelemetryObser
 		this.registry = registry;
 		this.clock = clock;
 		this.processStart = processStart;
-		this.batches = Counter.builder(PREFIX + "telemetry.batches")
-			.description("Telemetry API deliveries received and parsed")
-			.register(registry);
-		this.malformedEvents = parseFailures("event");
-		this.malformedBatches = parseFailures("batch");
-		this.rejected = Counter.builder(PREFIX + "telemetry.rejected")
-			.description("Telemetry events refused by the dispatch queue, for Lambda to send again")
-			.register(registry);
-		this.dropped = dropped("overflow");
-		this.undelivered = dropped("shutdown");
 		this.dispatchLatency = Timer.builder(PREFIX + "telemetry.dispatch.latency")
 			.description("Time from accepting a telemetry batch to the listeners' return")
 			.register(registry);
@@ -113,20 +96,6 @@ public class LambdaExtensionMetrics implements ExtensionObserver, TelemetryObser
 		this.invokeOverhead = Timer.builder(PREFIX + "invoke.overhead")
 			.description("Time from receiving an INVOKE to the next event/next call")
 			.register(registry);
-	}
-
-	private Counter parseFailures(String scope) {
-		return Counter.builder(PREFIX + "telemetry.parse.failures")
-			.description("Telemetry batch elements, or whole batches, that could not be parsed")
-			.tag("scope", scope)
-			.register(this.registry);
-	}
-
-	private Counter dropped(String reason) {
-		return Counter.builder(PREFIX + "telemetry.dropped")
-			.description("Accepted telemetry events that never reached the listeners")
-			.tag("reason", reason)
-			.register(this.registry);
 	}
 
 	private Timer nextWait(String event) {
@@ -163,7 +132,6 @@ public class LambdaExtensionMetrics implements ExtensionObserver, TelemetryObser
 
 	@Override
 	public void batchReceived(List<TelemetryEvent> events) {
-		this.batches.increment();
 		String type = null;
 		int count = 0;
 		for (TelemetryEvent event : events) {
@@ -182,44 +150,31 @@ public class LambdaExtensionMetrics implements ExtensionObserver, TelemetryObser
 	}
 
 	@Override
-	public void eventsMalformed(int count) {
-		this.malformedEvents.increment(count);
-	}
-
-	@Override
-	public void batchMalformed() {
-		this.malformedBatches.increment();
-	}
-
-	@Override
-	public void eventsRejected(int count) {
-		this.rejected.increment(count);
-	}
-
-	@Override
-	public void eventsDropped(int count) {
-		this.dropped.increment(count);
-	}
-
-	@Override
-	public void eventsUndelivered(long count) {
-		this.undelivered.increment(count);
-	}
-
-	@Override
 	public void batchDispatched(int count, Duration latency) {
 		this.dispatchLatency.record(latency);
 	}
 
+	/**
+	 * Set where the failure counts of the telemetry listeners are kept, so that the
+	 * {@code telemetry.listener.failures} meter of a listener, registered at its first
+	 * failure, reads the same count as health and the endpoint.
+	 * @param failures the failure count of a listener, by listener id
+	 */
+	public void setListenerFailures(ToLongFunction<String> failures) {
+		Assert.notNull(failures, "'failures' must not be null");
+		this.listenerFailures = failures;
+	}
+
 	@Override
 	public void listenerFailed(String listenerId, Throwable failure) {
-		this.failuresByListener
-			.computeIfAbsent(listenerId,
-					(id) -> Counter.builder(PREFIX + "telemetry.listener.failures")
+		ToLongFunction<String> failures = this.listenerFailures;
+		if (failures != null) {
+			this.failingListeners.computeIfAbsent(listenerId,
+					(id) -> FunctionCounter.builder(PREFIX + "telemetry.listener.failures", id, failures::applyAsLong)
 						.description("Invocations of a telemetry listener that threw an exception")
 						.tag("listener", id)
-						.register(this.registry))
-			.increment();
+						.register(this.registry));
+		}
 	}
 
 	private Counter eventsCounter(String type) {

@@ -68,7 +68,7 @@ class LambdaExtensionMetricsAutoConfigurationTests {
 			.withPropertyValues("lambda.extension.runtime-api=" + this.emulator.runtimeApi())
 			.run((context) -> {
 				assertThat(context).hasSingleBean(LambdaExtensionMetrics.class);
-				assertThat(context.getBean(MeterRegistry.class).find("lambda.extension.telemetry.batches").counter())
+				assertThat(context.getBean(MeterRegistry.class).find("lambda.extension.telemetry.batches").functionCounter())
 					.isNotNull();
 			});
 	}

@@ -14,6 +14,7 @@ import dev.lambdaextension.telemetry.TelemetryListener;
 import dev.lambdaextension.test.emulator.InvocationStatus;
 import dev.lambdaextension.test.emulator.InvokeRequest;
 import dev.lambdaextension.test.emulator.LambdaEmulator;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.search.MeterNotFoundException;
 import io.micrometer.core.instrument.search.Search;
@@ -164,6 +165,10 @@ class LambdaExtensionObservabilityIntegrationTests {
 	}
 
 	private static double counter(Search search) {
+		FunctionCounter functionCounter = search.functionCounter();
+		if (functionCounter != null) {
+			return functionCounter.count();
+		}
 		return (search.counter() != null) ? search.counter().count() : 0;
 	}
 

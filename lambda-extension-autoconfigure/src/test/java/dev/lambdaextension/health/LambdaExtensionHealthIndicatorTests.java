@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 
 import dev.lambdaextension.client.RegisterResponse;
-import dev.lambdaextension.lifecycle.ExtensionComponents;
 import dev.lambdaextension.lifecycle.ExtensionEventHistory;
 import dev.lambdaextension.lifecycle.ExtensionEventLoop;
 import dev.lambdaextension.lifecycle.ExtensionState;
@@ -46,7 +45,7 @@ class LambdaExtensionHealthIndicatorTests {
 		given(this.loop.getRegistration()).willReturn(registration);
 		this.history.registered(registration);
 		Health health = new LambdaExtensionHealthIndicator(
-				new ExtensionComponents(this.loop, this.history, null, null, null, null)).health();
+				this.loop, this.history, null, null, null, null).health();
 		assertThat(health.getStatus()).isEqualTo(Status.UP);
 		assertThat(health.getDetails()).containsEntry("state", ExtensionState.RUNNING)
 			.containsEntry("extensionId", "ext-1")
@@ -58,7 +57,7 @@ class LambdaExtensionHealthIndicatorTests {
 
 	private Status statusIn(ExtensionState state) {
 		given(this.loop.getState()).willReturn(state);
-		return new LambdaExtensionHealthIndicator(ExtensionComponents.of(this.loop)).health().getStatus();
+		return new LambdaExtensionHealthIndicator(this.loop, null, null, null, null, null).health().getStatus();
 	}
 
 }

@@ -5,7 +5,6 @@ import java.util.List;
 
 import dev.lambdaextension.client.RegisterResponse;
 import dev.lambdaextension.client.TelemetrySubscription;
-import dev.lambdaextension.lifecycle.ExtensionComponents;
 import dev.lambdaextension.lifecycle.ExtensionEventHistory;
 import dev.lambdaextension.lifecycle.ExtensionEventLoop;
 import dev.lambdaextension.lifecycle.ExtensionState;
@@ -35,15 +34,37 @@ import org.springframework.util.Assert;
 @Endpoint(id = "lambdaextension")
 public class LambdaExtensionEndpoint {
 
-	private final ExtensionComponents components;
+	private final ExtensionEventLoop loop;
+
+	private final @Nullable ExtensionEventHistory history;
+
+	private final @Nullable TelemetrySubscriber subscriber;
+
+	private final @Nullable TelemetryReceiver receiver;
+
+	private final @Nullable TelemetryDispatcher dispatcher;
+
+	private final @Nullable TelemetryListenerRegistry listeners;
 
 	/**
 	 * Create an endpoint.
-	 * @param components the parts of the extension to describe
+	 * @param loop the event loop
+	 * @param history the recent lifecycle events, if recorded
+	 * @param subscriber the telemetry subscriber, if telemetry is configured
+	 * @param receiver the telemetry receiver, if telemetry is configured
+	 * @param dispatcher the telemetry dispatcher, if telemetry is configured
+	 * @param listeners the telemetry listeners, if telemetry is configured
 	 */
-	public LambdaExtensionEndpoint(ExtensionComponents components) {
-		Assert.notNull(components, "'components' must not be null");
-		this.components = components;
+	public LambdaExtensionEndpoint(ExtensionEventLoop loop, @Nullable ExtensionEventHistory history,
+			@Nullable TelemetrySubscriber subscriber, @Nullable TelemetryReceiver receiver,
+			@Nullable TelemetryDispatcher dispatcher, @Nullable TelemetryListenerRegistry listeners) {
+		Assert.notNull(loop, "'loop' must not be null");
+		this.loop = loop;
+		this.history = history;
+		this.subscriber = subscriber;
+		this.receiver = receiver;
+		this.dispatcher = dispatcher;
+		this.listeners = listeners;
 	}
 
 	/**
@@ -52,15 +73,14 @@ public class LambdaExtensionEndpoint {
 	 */
 	@ReadOperation
 	public LambdaExtensionDescriptor extension() {
-		ExtensionEventLoop loop = this.components.loop();
-		RegisterResponse registration = loop.getRegistration();
-		TelemetrySubscriber subscriber = this.components.subscriber();
+		RegisterResponse registration = this.loop.getRegistration();
+		TelemetrySubscriber subscriber = this.subscriber;
 		TelemetrySubscription subscription = (subscriber != null) ? subscriber.getSubscription() : null;
-		TelemetryListenerRegistry listeners = this.components.listeners();
-		TelemetryReceiver receiver = this.components.receiver();
-		TelemetryDispatcher dispatcher = this.components.dispatcher();
-		ExtensionEventHistory history = this.components.history();
-		return new LambdaExtensionDescriptor(loop.getState(),
+		TelemetryListenerRegistry listeners = this.listeners;
+		TelemetryReceiver receiver = this.receiver;
+		TelemetryDispatcher dispatcher = this.dispatcher;
+		ExtensionEventHistory history = this.history;
+		return new LambdaExtensionDescriptor(this.loop.getState(),
 				(registration != null) ? RegistrationDescriptor.of(registration) : null,
 				(subscriber != null && subscription != null)
 						? SubscriptionDescriptor.of(subscription, subscriber.isPlatformAddedForBarrier()) : null,

@@ -7,7 +7,6 @@ import java.time.ZoneOffset;
 
 import dev.lambdaextension.client.InvokeEvent;
 import dev.lambdaextension.client.RegisterResponse;
-import dev.lambdaextension.lifecycle.ExtensionComponents;
 import dev.lambdaextension.lifecycle.ExtensionEventHistory;
 import dev.lambdaextension.lifecycle.ExtensionEventLoop;
 import dev.lambdaextension.lifecycle.ExtensionState;
@@ -41,7 +40,7 @@ class LambdaExtensionEndpointTests {
 		TelemetryListenerRegistry listeners = new TelemetryListenerRegistry();
 		try (TelemetryDispatcher dispatcher = new TelemetryDispatcher(listeners)) {
 			LambdaExtensionEndpoint endpoint = new LambdaExtensionEndpoint(
-					new ExtensionComponents(loop, history, null, null, dispatcher, listeners));
+					loop, history, null, null, dispatcher, listeners);
 			JsonNode json = JsonMapper.shared().valueToTree(endpoint.extension());
 			assertThat(json.get("state").asString()).isEqualTo("RUNNING");
 			assertThat(json.get("registration").get("functionName").asString()).isEqualTo("orders");

@@ -35,6 +35,8 @@ final class TelemetryRequestProcessor {
 
 	private final AtomicLong malformedEvents = new AtomicLong();
 
+	private final AtomicLong malformedBodies = new AtomicLong();
+
 	private final AtomicLong rejectedBodies = new AtomicLong();
 
 	private final AtomicLong refusedBatches = new AtomicLong();
@@ -115,6 +117,7 @@ final class TelemetryRequestProcessor {
 			batch = this.parser.parse(body);
 		}
 		catch (MalformedTelemetryException ex) {
+			this.malformedBodies.incrementAndGet();
 			this.rejectedBodies.incrementAndGet();
 			this.observer.batchMalformed();
 			logger.log(Level.WARNING, "Refused a telemetry request whose body is not a JSON array ({0} bytes)",
@@ -145,7 +148,7 @@ final class TelemetryRequestProcessor {
 
 	ReceiverStats stats() {
 		return new ReceiverStats(this.batchesReceived.get(), this.eventsReceived.get(), this.malformedEvents.get(),
-				this.rejectedBodies.get(), this.refusedBatches.get());
+				this.malformedBodies.get(), this.rejectedBodies.get(), this.refusedBatches.get());
 	}
 
 }

@@ -104,6 +104,7 @@ class TelemetryReceiverTests {
 		assertThat(send("POST", "not json at all").statusCode()).isEqualTo(400);
 		assertThat(send("POST", "[" + START + "]").statusCode()).isEqualTo(200);
 		assertThat(this.receiver.getStats().rejectedBodies()).isEqualTo(2);
+		assertThat(this.receiver.getStats().malformedBodies()).isEqualTo(2);
 		assertThat(this.batches.poll(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)).hasSize(1);
 	}
 
@@ -114,6 +115,7 @@ class TelemetryReceiverTests {
 		assertThat(body.length()).isGreaterThan(2048);
 		assertThat(send("POST", body).statusCode()).isEqualTo(413);
 		assertThat(this.receiver.getStats().rejectedBodies()).isEqualTo(1);
+		assertThat(this.receiver.getStats().malformedBodies()).isZero();
 		assertThat(send("POST", "[" + LOG + "]").statusCode()).isEqualTo(200);
 	}
 
