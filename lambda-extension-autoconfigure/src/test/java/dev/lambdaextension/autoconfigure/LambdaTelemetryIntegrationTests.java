@@ -24,7 +24,7 @@ import dev.lambdaextension.telemetry.receiver.TelemetryReceiver;
 import dev.lambdaextension.test.emulator.Invocation;
 import dev.lambdaextension.test.emulator.InvokeRequest;
 import dev.lambdaextension.test.emulator.LambdaEmulator;
-import dev.lambdaextension.test.emulator.TelemetrySubscription;
+import dev.lambdaextension.test.emulator.EmulatedTelemetrySubscription;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -74,7 +74,7 @@ class LambdaTelemetryIntegrationTests {
 					"lambda.extension.telemetry.schema-version=2025-01-29")
 			.run((context) -> {
 				this.emulator.awaitInitComplete(WAIT);
-				TelemetrySubscription subscription = this.emulator.telemetrySubscriptions().get(0);
+				EmulatedTelemetrySubscription subscription = this.emulator.telemetrySubscriptions().get(0);
 				assertThat(subscription.types()).containsExactly("platform", "function");
 				assertThat(subscription.maxItems()).isEqualTo(2000);
 				assertThat(subscription.maxBytes()).isEqualTo(512 * 1024);

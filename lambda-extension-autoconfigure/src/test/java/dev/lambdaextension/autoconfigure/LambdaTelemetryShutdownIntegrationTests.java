@@ -20,7 +20,7 @@ import dev.lambdaextension.test.emulator.Invocation;
 import dev.lambdaextension.test.emulator.InvocationStatus;
 import dev.lambdaextension.test.emulator.InvokeRequest;
 import dev.lambdaextension.test.emulator.LambdaEmulator;
-import dev.lambdaextension.test.emulator.TelemetrySubscription;
+import dev.lambdaextension.test.emulator.EmulatedTelemetrySubscription;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -164,7 +164,7 @@ class LambdaTelemetryShutdownIntegrationTests {
 			.run((context) -> {
 				this.emulator.awaitInitComplete(WAIT);
 				assertThat(this.emulator.extension("shutdown-test").events()).containsExactly("SHUTDOWN");
-				TelemetrySubscription subscription = this.emulator.telemetrySubscriptions().get(0);
+				EmulatedTelemetrySubscription subscription = this.emulator.telemetrySubscriptions().get(0);
 				assertThat(subscription.schemaVersion()).isEqualTo("2025-01-29");
 				assertThat(subscription.timeoutMs()).isEqualTo(1000);
 				assertThat(subscription.types()).containsExactly("platform");

@@ -205,7 +205,7 @@ public final class LambdaEmulator implements AutoCloseable {
 		this.server.setExecutor(this.executor);
 		this.server.createContext("/", this::handle);
 		this.server.start();
-		this.telemetry.emit(TelemetryEvent.platform("platform.initStart",
+		this.telemetry.emit(EmulatedTelemetryEvent.platform("platform.initStart",
 				Json.object("initializationType", initializationType(), "phase", "init", "runtimeVersion", "emulated:1",
 						"runtimeVersionArn", "arn:aws:lambda:" + this.region + "::runtime:emulated", "functionName",
 						this.functionName, "functionVersion", this.functionVersion, "instanceId",
@@ -410,7 +410,7 @@ public final class LambdaEmulator implements AutoCloseable {
 	 * Return the accepted Telemetry API subscriptions.
 	 * @return the subscriptions
 	 */
-	public List<TelemetrySubscription> telemetrySubscriptions() {
+	public List<EmulatedTelemetrySubscription> telemetrySubscriptions() {
 		return this.telemetry.subscriptions();
 	}
 
@@ -504,7 +504,7 @@ public final class LambdaEmulator implements AutoCloseable {
 	 * @since 0.1.0
 	 */
 	public AutoCloseable openStalledTelemetryConnection(String extensionName) {
-		TelemetrySubscription subscription = this.telemetry.subscription(extensionName);
+		EmulatedTelemetrySubscription subscription = this.telemetry.subscription(extensionName);
 		if (subscription == null) {
 			throw new IllegalArgumentException("No telemetry subscriber named '" + extensionName + "'");
 		}
@@ -551,7 +551,7 @@ public final class LambdaEmulator implements AutoCloseable {
 	public void awaitInitComplete(Duration timeout) {
 		awaitCondition(timeout, () -> this.initComplete || this.extensions.values()
 			.stream()
-			.allMatch((extension) -> extension.state != ExtensionState.REGISTERED),
+			.allMatch((extension) -> extension.state != EmulatedExtensionState.REGISTERED),
 				() -> "every extension to call next; " + describeExtensions());
 		synchronized (this.monitor) {
 			completeInit();
@@ -580,16 +580,16 @@ public final class LambdaEmulator implements AutoCloseable {
 		this.initDurationMs = (System.nanoTime() - this.startNanos) / 1_000_000.0;
 		for (ExtensionRecord extension : this.extensions.values()) {
 			if (this.initErrorType == null) {
-				if (extension.state == ExtensionState.INIT_ERROR) {
+				if (extension.state == EmulatedExtensionState.INIT_ERROR) {
 					this.initErrorType = "Extension.InitError";
 				}
-				else if (extension.state == ExtensionState.EXIT_ERROR) {
+				else if (extension.state == EmulatedExtensionState.EXIT_ERROR) {
 					this.initErrorType = "Extension.ExitError";
 				}
-				else if (extension.state == ExtensionState.CRASHED) {
+				else if (extension.state == EmulatedExtensionState.CRASHED) {
 					this.initErrorType = "Extension.Crash";
 				}
-				else if (extension.state == ExtensionState.LAUNCH_ERROR) {
+				else if (extension.state == EmulatedExtensionState.LAUNCH_ERROR) {
 					this.initErrorType = "Extension.LaunchError";
 				}
 			}
@@ -849,7 +849,7 @@ public final class LambdaEmulator implements AutoCloseable {
 	 * @param timeout how long to wait
 	 * @return a snapshot of the extension
 	 */
-	public EmulatedExtension awaitExtensionState(String name, ExtensionState state, Duration timeout) {
+	public EmulatedExtension awaitExtensionState(String name, EmulatedExtensionState state, Duration timeout) {
 		awaitCondition(timeout, () -> {
 			ExtensionRecord record = findByName(name);
 			return record != null && record.state == state;
@@ -883,7 +883,7 @@ public final class LambdaEmulator implements AutoCloseable {
 			if (!(event instanceof Map)) {
 				throw new IllegalArgumentException("Telemetry events must be JSON objects: " + event);
 			}
-			this.telemetry.emit(TelemetryEvent.raw((Map<String, Object>) event));
+			this.telemetry.emit(EmulatedTelemetryEvent.raw((Map<String, Object>) event));
 		}
 	}
 
@@ -901,7 +901,7 @@ public final class LambdaEmulator implements AutoCloseable {
 	 * @param line the line
 	 */
 	public void emitExtensionLog(String extensionName, String line) {
-		this.telemetry.emit(new TelemetryEvent(TelemetryEvent.format(Instant.now()), "extension", line, null));
+		this.telemetry.emit(new EmulatedTelemetryEvent(EmulatedTelemetryEvent.format(Instant.now()), "extension", line, null));
 	}
 
 	/**
@@ -949,13 +949,13 @@ public final class LambdaEmulator implements AutoCloseable {
 			extension.exitCode = exitCode;
 			this.freeze.recipientGone(extension.id);
 			if (killed) {
-				extension.state = ExtensionState.KILLED;
+				extension.state = EmulatedExtensionState.KILLED;
 			}
 			else if (this.shutdownReason != null && !extension.state.isTerminal()) {
-				extension.state = (exitCode == 0) ? ExtensionState.EXITED : ExtensionState.SHUTDOWN_FAILED;
+				extension.state = (exitCode == 0) ? EmulatedExtensionState.EXITED : EmulatedExtensionState.SHUTDOWN_FAILED;
 			}
 			else if (!extension.state.isTerminal()) {
-				extension.state = ExtensionState.CRASHED;
+				extension.state = EmulatedExtensionState.CRASHED;
 			}
 			this.monitor.notifyAll();
 		}
@@ -1243,7 +1243,7 @@ public final class LambdaEmulator implements AutoCloseable {
 			}
 			// An INVOKE still waiting has not been handed out: this call starts that invocation, it does not end it.
 			Invocation invocation = this.currentInvocation;
-			if (extension.state == ExtensionState.RUNNING && invocation != null
+			if (extension.state == EmulatedExtensionState.RUNNING && invocation != null
 					&& extension.pending == null
 					&& invocation.isParticipant(extension.id)) {
 				invocation.extensionDone(extension.id, nanos);
@@ -1251,7 +1251,7 @@ public final class LambdaEmulator implements AutoCloseable {
 					emitReport(invocation);
 				}
 			}
-			extension.state = ExtensionState.READY;
+			extension.state = EmulatedExtensionState.READY;
 			extension.parked = true;
 			this.monitor.notifyAll();
 			try {
@@ -1269,7 +1269,7 @@ public final class LambdaEmulator implements AutoCloseable {
 				throw new ApiException(500, "InternalServerError", "Internal Server Error");
 			}
 			extension.pending = null;
-			extension.state = ExtensionState.RUNNING;
+			extension.state = EmulatedExtensionState.RUNNING;
 			if ("SHUTDOWN".equals(event.type())) {
 				extension.shutdownReceived = true;
 			}
@@ -1294,13 +1294,13 @@ public final class LambdaEmulator implements AutoCloseable {
 						"Missing Lambda-Extension-Function-Error-Type header");
 			}
 			if (init) {
-				if (extension.state == ExtensionState.INIT_ERROR) {
+				if (extension.state == EmulatedExtensionState.INIT_ERROR) {
 					return EmulatorResponse.json(202, "{\"status\":\"OK\"}");
 				}
-				if (extension.state != ExtensionState.REGISTERED || extension.nextCount > 0) {
+				if (extension.state != EmulatedExtensionState.REGISTERED || extension.nextCount > 0) {
 					throw invalidState(extension, "InitError");
 				}
-				extension.state = ExtensionState.INIT_ERROR;
+				extension.state = EmulatedExtensionState.INIT_ERROR;
 				extension.initErrorType = errorType;
 				extension.initErrorBody = body;
 			}
@@ -1308,7 +1308,7 @@ public final class LambdaEmulator implements AutoCloseable {
 				if (extension.state.isTerminal()) {
 					throw invalidState(extension, "ExitError");
 				}
-				extension.state = ExtensionState.EXIT_ERROR;
+				extension.state = EmulatedExtensionState.EXIT_ERROR;
 				extension.exitErrorType = errorType;
 				extension.exitErrorBody = body;
 			}

@@ -15,7 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 import dev.lambdaextension.test.emulator.EmulatedExtension;
-import dev.lambdaextension.test.emulator.ExtensionState;
+import dev.lambdaextension.test.emulator.EmulatedExtensionState;
 import dev.lambdaextension.test.emulator.Invocation;
 import dev.lambdaextension.test.emulator.InvokeRequest;
 import dev.lambdaextension.test.emulator.LambdaEmulator;
@@ -144,7 +144,7 @@ public final class LambdaSession implements AutoCloseable {
 			this.emulator.await("every extension to call next", remaining(deadline),
 					() -> !this.crashed.isEmpty() || this.emulator.extensions()
 						.stream()
-						.noneMatch((extension) -> extension.state() == ExtensionState.REGISTERED));
+						.noneMatch((extension) -> extension.state() == EmulatedExtensionState.REGISTERED));
 			failOnCrash("init");
 			this.emulator.awaitInitComplete(remaining(deadline));
 		}
