@@ -21,10 +21,11 @@ import dev.lambdaextension.telemetry.TelemetryEvent;
 import dev.lambdaextension.telemetry.TelemetryListener;
 import dev.lambdaextension.telemetry.UnknownTelemetryEvent;
 import dev.lambdaextension.telemetry.receiver.TelemetryReceiver;
+import dev.lambdaextension.test.emulator.EmulatedTelemetrySubscription;
 import dev.lambdaextension.test.emulator.Invocation;
 import dev.lambdaextension.test.emulator.InvokeRequest;
 import dev.lambdaextension.test.emulator.LambdaEmulator;
-import dev.lambdaextension.test.emulator.EmulatedTelemetrySubscription;
+import dev.lambdaextension.test.emulator.LambdaEmulatorBuilder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -52,7 +53,7 @@ class LambdaTelemetryIntegrationTests {
 		}
 	}
 
-	private ApplicationContextRunner runner(LambdaEmulator.Builder emulator) {
+	private ApplicationContextRunner runner(LambdaEmulatorBuilder emulator) {
 		this.emulator = emulator.build();
 		return new ApplicationContextRunner()
 			.withConfiguration(AutoConfigurations.of(LambdaExtensionAutoConfiguration.class,

@@ -14,6 +14,7 @@ import dev.lambdaextension.test.emulator.Invocation;
 import dev.lambdaextension.test.emulator.InvocationStatus;
 import dev.lambdaextension.test.emulator.InvokeRequest;
 import dev.lambdaextension.test.emulator.LambdaEmulator;
+import dev.lambdaextension.test.emulator.LambdaEmulatorBuilder;
 import dev.lambdaextension.test.launcher.ExtensionReport;
 import dev.lambdaextension.test.launcher.LambdaSession;
 import dev.lambdaextension.test.launcher.LambdaSessionException;
@@ -77,7 +78,7 @@ public final class LocalLambda {
 			out.println(Options.USAGE);
 			return 0;
 		}
-		LambdaEmulator.Builder emulator = LambdaEmulator.builder()
+		LambdaEmulatorBuilder emulator = LambdaEmulator.builder()
 			.port(options.port)
 			.functionName(options.functionName)
 			.initTimeout(options.initTimeout);

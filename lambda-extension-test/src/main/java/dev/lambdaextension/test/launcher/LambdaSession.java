@@ -17,6 +17,7 @@ import dev.lambdaextension.test.emulator.EmulatedExtensionState;
 import dev.lambdaextension.test.emulator.Invocation;
 import dev.lambdaextension.test.emulator.InvokeRequest;
 import dev.lambdaextension.test.emulator.LambdaEmulator;
+import dev.lambdaextension.test.emulator.LambdaEmulatorBuilder;
 import dev.lambdaextension.test.emulator.LambdaEmulatorTimeoutException;
 import org.jspecify.annotations.Nullable;
 
@@ -287,7 +288,7 @@ public final class LambdaSession implements AutoCloseable {
 
 		private @Nullable Path extensionsDir;
 
-		private LambdaEmulator.Builder emulator = LambdaEmulator.builder();
+		private LambdaEmulatorBuilder emulator = LambdaEmulator.builder();
 
 		private final Map<String, String> environment = new HashMap<>();
 
@@ -316,7 +317,7 @@ public final class LambdaSession implements AutoCloseable {
 		 * @param emulator the emulator builder
 		 * @return this builder
 		 */
-		public Builder emulator(LambdaEmulator.Builder emulator) {
+		public Builder emulator(LambdaEmulatorBuilder emulator) {
 			this.emulator = Objects.requireNonNull(emulator, "'emulator' must not be null");
 			return this;
 		}
