@@ -65,6 +65,7 @@ final class ControlPlaneServer implements AutoCloseable {
 		this.server.setExecutor(this.executor);
 		this.server.createContext("/", this::handle);
 		this.server.start();
+		logger.log(System.Logger.Level.DEBUG, "Lambda emulator listening on 127.0.0.1:{0}", String.valueOf(port()));
 	}
 
 	int port() {

@@ -21,10 +21,9 @@ import org.jspecify.annotations.Nullable;
  * the function timeout) for the INVOKE subscribers of the previous invocation to call {@code next} again, and
  * throws {@link LambdaEmulatorTimeoutException} if they do not.
  * <p>
- * This class is the scenario API. The work is done by package-private parts, each given the
- * {@link EmulatorSettings} and the shared {@link EmulatorState} explicitly: the control plane
- * ({@link ControlPlaneServer}, {@link ControlPlane}), the {@link PhaseRunner} and the {@link TelemetrySender}
- * with the Telemetry API it feeds.
+ * This class is the scenario API. The work is done by package-private parts, each given the settings and the
+ * shared state explicitly: the control plane ({@code ControlPlaneServer}, {@code ControlPlane}), the
+ * {@code PhaseRunner} and the {@code TelemetrySender} with the Telemetry API it feeds.
  *
  * @since 0.1.0
  */
