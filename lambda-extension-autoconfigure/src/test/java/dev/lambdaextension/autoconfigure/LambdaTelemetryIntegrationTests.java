@@ -21,10 +21,11 @@ import dev.lambdaextension.telemetry.TelemetryEvent;
 import dev.lambdaextension.telemetry.TelemetryListener;
 import dev.lambdaextension.telemetry.UnknownTelemetryEvent;
 import dev.lambdaextension.telemetry.receiver.TelemetryReceiver;
+import dev.lambdaextension.test.emulator.EmulatedTelemetrySubscription;
 import dev.lambdaextension.test.emulator.Invocation;
 import dev.lambdaextension.test.emulator.InvokeRequest;
 import dev.lambdaextension.test.emulator.LambdaEmulator;
-import dev.lambdaextension.test.emulator.TelemetrySubscription;
+import dev.lambdaextension.test.emulator.LambdaEmulatorBuilder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -52,7 +53,7 @@ class LambdaTelemetryIntegrationTests {
 		}
 	}
 
-	private ApplicationContextRunner runner(LambdaEmulator.Builder emulator) {
+	private ApplicationContextRunner runner(LambdaEmulatorBuilder emulator) {
 		this.emulator = emulator.build();
 		return new ApplicationContextRunner()
 			.withConfiguration(AutoConfigurations.of(LambdaExtensionAutoConfiguration.class,
@@ -74,7 +75,7 @@ class LambdaTelemetryIntegrationTests {
 					"lambda.extension.telemetry.schema-version=2025-01-29")
 			.run((context) -> {
 				this.emulator.awaitInitComplete(WAIT);
-				TelemetrySubscription subscription = this.emulator.telemetrySubscriptions().get(0);
+				EmulatedTelemetrySubscription subscription = this.emulator.telemetrySubscriptions().get(0);
 				assertThat(subscription.types()).containsExactly("platform", "function");
 				assertThat(subscription.maxItems()).isEqualTo(2000);
 				assertThat(subscription.maxBytes()).isEqualTo(512 * 1024);

@@ -16,11 +16,12 @@ import dev.lambdaextension.telemetry.FunctionLog;
 import dev.lambdaextension.telemetry.PlatformReport;
 import dev.lambdaextension.telemetry.TelemetryEvent;
 import dev.lambdaextension.telemetry.TelemetryListener;
+import dev.lambdaextension.test.emulator.EmulatedTelemetrySubscription;
 import dev.lambdaextension.test.emulator.Invocation;
 import dev.lambdaextension.test.emulator.InvocationStatus;
 import dev.lambdaextension.test.emulator.InvokeRequest;
 import dev.lambdaextension.test.emulator.LambdaEmulator;
-import dev.lambdaextension.test.emulator.TelemetrySubscription;
+import dev.lambdaextension.test.emulator.LambdaEmulatorBuilder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -49,7 +50,7 @@ class LambdaTelemetryShutdownIntegrationTests {
 		}
 	}
 
-	private ApplicationContextRunner runner(LambdaEmulator.Builder emulator) {
+	private ApplicationContextRunner runner(LambdaEmulatorBuilder emulator) {
 		this.emulator = emulator.build();
 		return new ApplicationContextRunner()
 			.withConfiguration(AutoConfigurations.of(LambdaExtensionAutoConfiguration.class,
@@ -164,7 +165,7 @@ class LambdaTelemetryShutdownIntegrationTests {
 			.run((context) -> {
 				this.emulator.awaitInitComplete(WAIT);
 				assertThat(this.emulator.extension("shutdown-test").events()).containsExactly("SHUTDOWN");
-				TelemetrySubscription subscription = this.emulator.telemetrySubscriptions().get(0);
+				EmulatedTelemetrySubscription subscription = this.emulator.telemetrySubscriptions().get(0);
 				assertThat(subscription.schemaVersion()).isEqualTo("2025-01-29");
 				assertThat(subscription.timeoutMs()).isEqualTo(1000);
 				assertThat(subscription.types()).containsExactly("platform");

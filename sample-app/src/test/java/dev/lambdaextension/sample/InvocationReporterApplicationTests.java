@@ -5,11 +5,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import dev.lambdaextension.test.context.EmbeddedLambdaEmulator;
 import dev.lambdaextension.test.emulator.Invocation;
 import dev.lambdaextension.test.emulator.InvocationStatus;
 import dev.lambdaextension.test.emulator.InvokeRequest;
 import dev.lambdaextension.test.emulator.LambdaEmulator;
+import dev.lambdaextension.test.junit.EmbeddedLambdaEmulator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -53,7 +53,7 @@ class InvocationReporterApplicationTests {
 		Invocation failed = this.emulator.invoke(InvokeRequest.builder()
 			.status(InvocationStatus.ERROR)
 			.errorType("Runtime.ExitError")
-			.log(dev.lambdaextension.test.emulator.FunctionLog.error("payment service unreachable"))
+			.log(dev.lambdaextension.test.emulator.EmulatedFunctionLog.error("payment service unreachable"))
 			.build());
 		failed.awaitExtensionsDone(WAIT);
 		// as on Lambda, an invocation's report arrives with the next thaw: here the next invocation,

@@ -3,10 +3,10 @@ package dev.lambdaextension.docs.testing;
 import java.time.Duration;
 
 import dev.lambdaextension.docs.telemetry.TelemetryListeners;
-import dev.lambdaextension.test.context.EmbeddedLambdaEmulator;
 import dev.lambdaextension.test.emulator.InvocationStatus;
 import dev.lambdaextension.test.emulator.InvokeRequest;
 import dev.lambdaextension.test.emulator.LambdaEmulator;
+import dev.lambdaextension.test.junit.EmbeddedLambdaEmulator;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;

@@ -9,11 +9,12 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
-import dev.lambdaextension.test.emulator.FunctionLog;
+import dev.lambdaextension.test.emulator.EmulatedFunctionLog;
 import dev.lambdaextension.test.emulator.Invocation;
 import dev.lambdaextension.test.emulator.InvocationStatus;
 import dev.lambdaextension.test.emulator.InvokeRequest;
 import dev.lambdaextension.test.emulator.LambdaEmulator;
+import dev.lambdaextension.test.emulator.LambdaEmulatorBuilder;
 import dev.lambdaextension.test.launcher.ExtensionReport;
 import dev.lambdaextension.test.launcher.LambdaSession;
 import dev.lambdaextension.test.launcher.LambdaSessionException;
@@ -77,7 +78,7 @@ public final class LocalLambda {
 			out.println(Options.USAGE);
 			return 0;
 		}
-		LambdaEmulator.Builder emulator = LambdaEmulator.builder()
+		LambdaEmulatorBuilder emulator = LambdaEmulator.builder()
 			.port(options.port)
 			.functionName(options.functionName)
 			.initTimeout(options.initTimeout);
@@ -138,10 +139,10 @@ public final class LocalLambda {
 		if (options.scenario && options.invocations >= 3 && index == 2) {
 			builder.status(InvocationStatus.ERROR)
 				.errorType("Runtime.ExitError")
-				.log(FunctionLog.error("Runtime exited with error: exit status 1"));
+				.log(EmulatedFunctionLog.error("Runtime exited with error: exit status 1"));
 		}
 		else if (options.scenario && options.invocations >= 3 && index == 3) {
-			builder.status(InvocationStatus.TIMEOUT).log(FunctionLog.error("Task timed out"));
+			builder.status(InvocationStatus.TIMEOUT).log(EmulatedFunctionLog.error("Task timed out"));
 		}
 		return builder.build();
 	}

@@ -3,6 +3,8 @@ package dev.lambdaextension.test.context;
 import java.util.Map;
 
 import dev.lambdaextension.test.emulator.LambdaEmulator;
+import dev.lambdaextension.test.junit.EmbeddedLambdaEmulator;
+import dev.lambdaextension.test.junit.EmbeddedLambdaEmulators;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
@@ -29,15 +31,15 @@ class LambdaEmulatorContextCustomizer implements ContextCustomizer {
 	public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration mergedConfig) {
 		LambdaEmulator emulator = EmbeddedLambdaEmulators.start(this.annotation);
 		ConfigurableListableBeanFactory beanFactory = context.getBeanFactory();
-		beanFactory.registerSingleton(EmbeddedLambdaEmulators.BEAN_NAME, emulator);
+		beanFactory.registerSingleton(LambdaEmulatorContextCustomizerFactory.BEAN_NAME, emulator);
 		if (beanFactory instanceof DefaultSingletonBeanRegistry registry) {
-			registry.registerDisposableBean(EmbeddedLambdaEmulators.BEAN_NAME, emulator::close);
+			registry.registerDisposableBean(LambdaEmulatorContextCustomizerFactory.BEAN_NAME, emulator::close);
 		}
 		context.getEnvironment()
 			.getPropertySources()
 			.addFirst(new MapPropertySource("embeddedLambdaEmulator",
-					Map.of(EmbeddedLambdaEmulators.RUNTIME_API_PROPERTY, emulator.runtimeApi(),
-							EmbeddedLambdaEmulators.EXIT_PROCESS_PROPERTY, "false")));
+					Map.of(LambdaEmulatorContextCustomizerFactory.RUNTIME_API_PROPERTY, emulator.runtimeApi(),
+							LambdaEmulatorContextCustomizerFactory.EXIT_PROCESS_PROPERTY, "false")));
 	}
 
 	@Override

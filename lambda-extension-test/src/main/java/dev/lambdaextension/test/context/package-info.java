@@ -1,5 +1,5 @@
 /**
- * {@code @EmbeddedLambdaEmulator} and its Spring TestContext integration.
+ * Spring TestContext integration of {@code @EmbeddedLambdaEmulator}: the emulator as a bean of the test context.
  */
 @NullMarked
 package dev.lambdaextension.test.context;

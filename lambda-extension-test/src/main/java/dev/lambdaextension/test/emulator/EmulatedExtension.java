@@ -29,7 +29,7 @@ import org.jspecify.annotations.Nullable;
  * @param exitCode exit code of the extension process, when known
  * @since 0.1.0
  */
-public record EmulatedExtension(String name, String id, List<String> events, boolean external, ExtensionState state,
+public record EmulatedExtension(String name, String id, List<String> events, boolean external, EmulatedExtensionState state,
 		boolean parked, int nextCount, int invokeCount, boolean shutdownReceived, Instant registeredAt,
 		long registeredNanos, @Nullable Instant firstNextAt, @Nullable Long firstNextNanos,
 		@Nullable Long telemetrySubscribedNanos, @Nullable String initErrorType, @Nullable String initErrorBody,

@@ -43,11 +43,11 @@ final class EmulatedTelemetryApi implements AutoCloseable {
 
 	private final List<TelemetryBatcher> batchers = new CopyOnWriteArrayList<>();
 
-	private final List<TelemetrySubscription> subscriptions = new CopyOnWriteArrayList<>();
+	private final List<EmulatedTelemetrySubscription> subscriptions = new CopyOnWriteArrayList<>();
 
 	private final List<DeliveredBatch> deliveredBatches = new CopyOnWriteArrayList<>();
 
-	private final List<TelemetryEvent> initEvents = new ArrayList<>();
+	private final List<EmulatedTelemetryEvent> initEvents = new ArrayList<>();
 
 	private boolean initOpen = true;
 
@@ -144,12 +144,12 @@ final class EmulatedTelemetryApi implements AutoCloseable {
 		if (!errors.isEmpty() || schemaVersion == null || deliveryUri == null || destinationUri == null) {
 			return EmulatorResponse.error(400, "ValidationError", String.join("; ", errors));
 		}
-		for (TelemetrySubscription existing : this.subscriptions) {
+		for (EmulatedTelemetrySubscription existing : this.subscriptions) {
 			if (existing.extensionName().equals(extensionName)) {
 				return EmulatorResponse.error(500, "InternalServerError", "subscriber already exists");
 			}
 		}
-		TelemetrySubscription subscription = new TelemetrySubscription(extensionName, schemaVersion, types,
+		EmulatedTelemetrySubscription subscription = new EmulatedTelemetrySubscription(extensionName, schemaVersion, types,
 				maxItems, maxBytes, timeoutMs, destinationUri, deliveryUri, body, Instant.now());
 		TelemetryBatcher batcher = new TelemetryBatcher(subscription, this.httpClient, this.scheduler,
 				this.deliveredBatches::add);
@@ -157,13 +157,13 @@ final class EmulatedTelemetryApi implements AutoCloseable {
 			if (this.held) {
 				batcher.hold();
 			}
-			for (TelemetryEvent event : this.initEvents) {
+			for (EmulatedTelemetryEvent event : this.initEvents) {
 				offer(batcher, event);
 			}
 			this.subscriptions.add(subscription);
 			this.batchers.add(batcher);
 		}
-		emit(TelemetryEvent.platform("platform.telemetrySubscription",
+		emit(EmulatedTelemetryEvent.platform("platform.telemetrySubscription",
 				Json.object("name", extensionName, "state", "Subscribed", "types", types)));
 		return EmulatorResponse.json(200, "\"OK\"");
 	}
@@ -212,7 +212,7 @@ final class EmulatedTelemetryApi implements AutoCloseable {
 		return number;
 	}
 
-	synchronized void emit(TelemetryEvent event) {
+	synchronized void emit(EmulatedTelemetryEvent event) {
 		if (this.initOpen) {
 			this.initEvents.add(event);
 		}
@@ -221,8 +221,8 @@ final class EmulatedTelemetryApi implements AutoCloseable {
 		}
 	}
 
-	private static void offer(TelemetryBatcher batcher, TelemetryEvent event) {
-		TelemetrySubscription subscription = batcher.subscription();
+	private static void offer(TelemetryBatcher batcher, EmulatedTelemetryEvent event) {
+		EmulatedTelemetrySubscription subscription = batcher.subscription();
 		if (subscription.accepts(event.stream())) {
 			batcher.add(Json.write(event.render(subscription)));
 		}
@@ -249,7 +249,7 @@ final class EmulatedTelemetryApi implements AutoCloseable {
 		return this.held;
 	}
 
-	@Nullable TelemetrySubscription subscription(String extensionName) {
+	@Nullable EmulatedTelemetrySubscription subscription(String extensionName) {
 		return this.subscriptions.stream()
 			.filter((candidate) -> candidate.extensionName().equals(extensionName))
 			.findFirst()
@@ -272,7 +272,7 @@ final class EmulatedTelemetryApi implements AutoCloseable {
 	}
 
 	int postToSubscriber(String extensionName, String rawBody) {
-		TelemetrySubscription subscription = this.subscriptions.stream()
+		EmulatedTelemetrySubscription subscription = this.subscriptions.stream()
 			.filter((candidate) -> candidate.extensionName().equals(extensionName))
 			.findFirst()
 			.orElseThrow(() -> new IllegalArgumentException("No telemetry subscriber named '" + extensionName + "'"));
@@ -293,7 +293,7 @@ final class EmulatedTelemetryApi implements AutoCloseable {
 		}
 	}
 
-	List<TelemetrySubscription> subscriptions() {
+	List<EmulatedTelemetrySubscription> subscriptions() {
 		return List.copyOf(this.subscriptions);
 	}
 

@@ -23,7 +23,7 @@ final class ExtensionRecord {
 
 	final long registeredNanos;
 
-	ExtensionState state = ExtensionState.REGISTERED;
+	EmulatedExtensionState state = EmulatedExtensionState.REGISTERED;
 
 	boolean parked;
 

@@ -15,7 +15,9 @@ import org.jspecify.annotations.Nullable;
  */
 public final class Invocation {
 
-	private final LambdaEmulator emulator;
+	private final EmulatorState state;
+
+	private final PhaseRunner phases;
 
 	private final int sequence;
 
@@ -41,10 +43,11 @@ public final class Invocation {
 
 	private boolean reported;
 
-	Invocation(LambdaEmulator emulator, int sequence, String requestId, Instant deadline, String invokedFunctionArn,
-			InvokeRequest request, long deliveredNanos, Map<String, String> participants, Instant startedAt,
-			@Nullable Map<String, Object> tracing, boolean concurrent) {
-		this.emulator = emulator;
+	Invocation(EmulatorState state, PhaseRunner phases, int sequence, String requestId, Instant deadline,
+			String invokedFunctionArn, InvokeRequest request, long deliveredNanos, Map<String, String> participants,
+			Instant startedAt, @Nullable Map<String, Object> tracing, boolean concurrent) {
+		this.state = state;
+		this.phases = phases;
 		this.startedAt = startedAt;
 		this.tracing = tracing;
 		this.concurrent = concurrent;
@@ -113,15 +116,15 @@ public final class Invocation {
 	 * @throws IllegalStateException if an extension failed (exit/error, crash) during the invocation
 	 */
 	public Map<String, Duration> awaitExtensionsDone(Duration timeout) {
-		this.emulator.awaitCondition(timeout, this::isSettled,
-				() -> "extensions to finish invocation " + this.requestId + "; " + this.emulator.describeExtensions());
-		synchronized (this.emulator.monitor()) {
+		this.state.awaitCondition(timeout, this::isSettled,
+				() -> "extensions to finish invocation " + this.requestId + "; " + this.state.describeExtensions());
+		synchronized (this.state.monitor) {
 			Map<String, Duration> result = new LinkedHashMap<>();
 			for (Map.Entry<String, String> participant : this.participants.entrySet()) {
 				Long done = this.doneNanos.get(participant.getKey());
 				if (done == null) {
 					throw new IllegalStateException("Extension '" + participant.getValue()
-							+ "' failed during invocation " + this.requestId + ": " + this.emulator.describeExtensions());
+							+ "' failed during invocation " + this.requestId + ": " + this.state.describeExtensions());
 				}
 				result.put(participant.getValue(), Duration.ofNanos(done - this.deliveredNanos));
 			}
@@ -134,7 +137,7 @@ public final class Invocation {
 	 * @return whether the extensions are done
 	 */
 	public boolean isDone() {
-		synchronized (this.emulator.monitor()) {
+		synchronized (this.state.monitor) {
 			return this.doneNanos.size() == this.participants.size();
 		}
 	}
@@ -151,7 +154,7 @@ public final class Invocation {
 		if (!this.concurrent) {
 			throw new IllegalStateException("Only invocations started with startInvocation can be completed");
 		}
-		this.emulator.completeInvocation(this);
+		this.phases.completeInvocation(this);
 	}
 
 	/**
@@ -161,7 +164,7 @@ public final class Invocation {
 	 * @since 0.1.0
 	 */
 	public boolean isReported() {
-		synchronized (this.emulator.monitor()) {
+		synchronized (this.state.monitor) {
 			return this.reported;
 		}
 	}
@@ -184,7 +187,7 @@ public final class Invocation {
 
 	boolean isSettled() {
 		for (String id : this.participants.keySet()) {
-			if (!this.doneNanos.containsKey(id) && !this.emulator.isTerminal(id)) {
+			if (!this.doneNanos.containsKey(id) && !this.state.isTerminal(id)) {
 				return false;
 			}
 		}

@@ -28,7 +28,7 @@ public final class InvokeRequest {
 
 	private final int producedBytes;
 
-	private final List<FunctionLog> logs;
+	private final List<EmulatedFunctionLog> logs;
 
 	private InvokeRequest(Builder builder) {
 		this.requestId = builder.requestId;
@@ -123,7 +123,7 @@ public final class InvokeRequest {
 	 * Return the function log lines emitted as {@code function} telemetry.
 	 * @return the lines
 	 */
-	public List<FunctionLog> logs() {
+	public List<EmulatedFunctionLog> logs() {
 		return this.logs;
 	}
 
@@ -148,7 +148,7 @@ public final class InvokeRequest {
 
 		private int producedBytes = 42;
 
-		private final List<FunctionLog> logs = new ArrayList<>();
+		private final List<EmulatedFunctionLog> logs = new ArrayList<>();
 
 		private Builder() {
 		}
@@ -228,7 +228,7 @@ public final class InvokeRequest {
 		 * @param log the line
 		 * @return this builder
 		 */
-		public Builder log(FunctionLog log) {
+		public Builder log(EmulatedFunctionLog log) {
 			this.logs.add(Objects.requireNonNull(log, "'log' must not be null"));
 			return this;
 		}
@@ -239,7 +239,7 @@ public final class InvokeRequest {
 		 * @return this builder
 		 */
 		public Builder log(String message) {
-			return log(FunctionLog.info(message));
+			return log(EmulatedFunctionLog.info(message));
 		}
 
 		/**

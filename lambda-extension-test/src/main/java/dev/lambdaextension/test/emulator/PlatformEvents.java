@@ -18,45 +18,45 @@ final class PlatformEvents {
 	private PlatformEvents() {
 	}
 
-	static TelemetryEvent initRuntimeDone(String initializationType, String status, @Nullable String errorType) {
-		return TelemetryEvent.platform("platform.initRuntimeDone", Json.object("initializationType", initializationType,
+	static EmulatedTelemetryEvent initRuntimeDone(String initializationType, String status, @Nullable String errorType) {
+		return EmulatedTelemetryEvent.platform("platform.initRuntimeDone", Json.object("initializationType", initializationType,
 				"phase", "init", "status", status, "errorType", errorType));
 	}
 
-	static TelemetryEvent extension(String name, ExtensionState state, List<String> events,
+	static EmulatedTelemetryEvent extension(String name, EmulatedExtensionState state, List<String> events,
 			@Nullable String errorType) {
-		return TelemetryEvent.platform("platform.extension",
+		return EmulatedTelemetryEvent.platform("platform.extension",
 				Json.object("name", name, "state", state.wireName(), "events", events, "errorType", errorType));
 	}
 
-	static TelemetryEvent initReport(String initializationType, String status, @Nullable String errorType,
+	static EmulatedTelemetryEvent initReport(String initializationType, String status, @Nullable String errorType,
 			@Nullable Double durationMs) {
-		return TelemetryEvent.platform("platform.initReport",
+		return EmulatedTelemetryEvent.platform("platform.initReport",
 				Json.object("initializationType", initializationType, "phase", "init", "status", status, "errorType",
 						errorType, "metrics", Json.object("durationMs", round(durationMs))));
 	}
 
-	static TelemetryEvent start(String requestId, String version, @Nullable Map<String, Object> tracing) {
-		return TelemetryEvent.platform("platform.start",
+	static EmulatedTelemetryEvent start(String requestId, String version, @Nullable Map<String, Object> tracing) {
+		return EmulatedTelemetryEvent.platform("platform.start",
 				Json.object("requestId", requestId, "version", version, "tracing", tracing));
 	}
 
-	static List<TelemetryEvent> functionLogs(String requestId, InvokeRequest request, LogFormat format) {
-		List<TelemetryEvent> events = new ArrayList<>();
-		for (FunctionLog log : request.logs()) {
-			String time = TelemetryEvent.format(Instant.now());
+	static List<EmulatedTelemetryEvent> functionLogs(String requestId, InvokeRequest request, LogFormat format) {
+		List<EmulatedTelemetryEvent> events = new ArrayList<>();
+		for (EmulatedFunctionLog log : request.logs()) {
+			String time = EmulatedTelemetryEvent.format(Instant.now());
 			Map<String, Object> structured = Json.object("timestamp", time, "level", log.level(), "requestId",
 					requestId, "message", log.message());
 			String text = (format == LogFormat.JSON) ? Json.write(structured)
 					: time + "\t" + requestId + "\t" + log.level() + "\t" + log.message();
-			events.add(new TelemetryEvent(time, "function", text, (format == LogFormat.JSON) ? structured : null));
+			events.add(new EmulatedTelemetryEvent(time, "function", text, (format == LogFormat.JSON) ? structured : null));
 		}
 		return events;
 	}
 
-	static TelemetryEvent runtimeDone(String requestId, InvokeRequest request, double durationMs,
+	static EmulatedTelemetryEvent runtimeDone(String requestId, InvokeRequest request, double durationMs,
 			Instant runtimeStart, @Nullable Map<String, Object> tracing) {
-		return TelemetryEvent.platform("platform.runtimeDone",
+		return EmulatedTelemetryEvent.platform("platform.runtimeDone",
 				Json.object("requestId", requestId, "status", request.status().wireName(), "errorType",
 						request.errorType(), "metrics",
 						Json.object("durationMs", durationMs, "producedBytes", request.producedBytes()), "spans",
@@ -64,10 +64,10 @@ final class PlatformEvents {
 						"tracing", tracing));
 	}
 
-	static TelemetryEvent report(String requestId, InvokeRequest request, Map<String, Object> metrics,
+	static EmulatedTelemetryEvent report(String requestId, InvokeRequest request, Map<String, Object> metrics,
 			double overheadMs) {
 		Instant overheadStart = Instant.now().minusNanos((long) (overheadMs * 1_000_000));
-		return TelemetryEvent.platform("platform.report",
+		return EmulatedTelemetryEvent.platform("platform.report",
 				Json.object("requestId", requestId, "status", request.status().wireName(), "errorType",
 						request.errorType(), "metrics", metrics, "spans",
 						List.of(span("extensionOverhead", overheadStart, overheadMs))));
@@ -77,9 +77,9 @@ final class PlatformEvents {
 	 * Lambda Managed Instances report: only {@code metrics.durationMs} and the spans {@code responseLatency}
 	 * and {@code responseDuration}.
 	 */
-	static TelemetryEvent managedInstancesReport(String requestId, InvokeRequest request, double durationMs,
+	static EmulatedTelemetryEvent managedInstancesReport(String requestId, InvokeRequest request, double durationMs,
 			Instant start, @Nullable Map<String, Object> tracing) {
-		return TelemetryEvent.platform("platform.report",
+		return EmulatedTelemetryEvent.platform("platform.report",
 				Json.object("requestId", requestId, "status", request.status().wireName(), "errorType",
 						request.errorType(), "metrics", Json.object("durationMs", round(durationMs)), "spans",
 						responseSpans(start, durationMs), "tracing", tracing));
@@ -119,7 +119,7 @@ final class PlatformEvents {
 	}
 
 	private static Map<String, Object> span(String name, Instant start, double durationMs) {
-		return Json.object("name", name, "start", TelemetryEvent.format(start), "durationMs", round(durationMs));
+		return Json.object("name", name, "start", EmulatedTelemetryEvent.format(start), "durationMs", round(durationMs));
 	}
 
 }

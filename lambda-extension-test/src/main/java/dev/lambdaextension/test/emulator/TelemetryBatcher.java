@@ -25,7 +25,7 @@ final class TelemetryBatcher {
 
 	private static final System.Logger logger = System.getLogger(TelemetryBatcher.class.getName());
 
-	private final TelemetrySubscription subscription;
+	private final EmulatedTelemetrySubscription subscription;
 
 	private final HttpClient httpClient;
 
@@ -51,7 +51,7 @@ final class TelemetryBatcher {
 
 	private boolean closed;
 
-	TelemetryBatcher(TelemetrySubscription subscription, HttpClient httpClient, ScheduledExecutorService scheduler,
+	TelemetryBatcher(EmulatedTelemetrySubscription subscription, HttpClient httpClient, ScheduledExecutorService scheduler,
 			Consumer<DeliveredBatch> recorder) {
 		this.subscription = subscription;
 		this.httpClient = httpClient;
@@ -59,7 +59,7 @@ final class TelemetryBatcher {
 		this.recorder = recorder;
 	}
 
-	TelemetrySubscription subscription() {
+	EmulatedTelemetrySubscription subscription() {
 		return this.subscription;
 	}
 
@@ -224,7 +224,7 @@ final class TelemetryBatcher {
 		}
 		else if (!this.dropReported && !this.closed) {
 			this.dropReported = true;
-			String event = Json.write(TelemetryEvent.platform("platform.logsDropped",
+			String event = Json.write(EmulatedTelemetryEvent.platform("platform.logsDropped",
 					Json.object("droppedBytes", droppedBytes, "droppedRecords", droppedRecords, "reason", dropReason))
 				.render(this.subscription));
 			this.buffer.add(event);

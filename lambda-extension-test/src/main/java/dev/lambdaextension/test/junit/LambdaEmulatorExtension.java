@@ -1,7 +1,5 @@
 package dev.lambdaextension.test.junit;
 
-import dev.lambdaextension.test.context.EmbeddedLambdaEmulator;
-import dev.lambdaextension.test.context.EmbeddedLambdaEmulators;
 import dev.lambdaextension.test.emulator.LambdaEmulator;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;

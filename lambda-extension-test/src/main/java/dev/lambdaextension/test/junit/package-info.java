@@ -1,5 +1,5 @@
 /**
- * JUnit Jupiter support for the Lambda emulator.
+ * {@code @EmbeddedLambdaEmulator} and the JUnit Jupiter extension that runs an emulator per test class.
  */
 @NullMarked
 package dev.lambdaextension.test.junit;

@@ -3,7 +3,7 @@ package dev.lambdaextension.test.launcher;
 import java.time.Duration;
 import java.util.List;
 
-import dev.lambdaextension.test.emulator.ExtensionState;
+import dev.lambdaextension.test.emulator.EmulatedExtensionState;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -21,7 +21,7 @@ import org.jspecify.annotations.Nullable;
  * @param output the captured output lines
  * @since 0.1.0
  */
-public record ExtensionReport(String name, @Nullable ExtensionState state, @Nullable Duration registered,
+public record ExtensionReport(String name, @Nullable EmulatedExtensionState state, @Nullable Duration registered,
 		@Nullable Duration telemetrySubscribed, @Nullable Duration firstNext, @Nullable Integer exitCode,
 		@Nullable Duration exited, boolean killed, boolean crashed, List<String> output) {
 

@@ -5,20 +5,19 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 import dev.lambdaextension.test.emulator.EmulatedExtension;
-import dev.lambdaextension.test.emulator.ExtensionState;
+import dev.lambdaextension.test.emulator.EmulatedExtensionState;
 import dev.lambdaextension.test.emulator.Invocation;
 import dev.lambdaextension.test.emulator.InvokeRequest;
 import dev.lambdaextension.test.emulator.LambdaEmulator;
+import dev.lambdaextension.test.emulator.LambdaEmulatorBuilder;
 import dev.lambdaextension.test.emulator.LambdaEmulatorTimeoutException;
 import org.jspecify.annotations.Nullable;
 
@@ -47,13 +46,7 @@ public final class LambdaSession implements AutoCloseable {
 
 	private final boolean forwardOutput;
 
-	private final Map<String, LaunchedExtension> launched = new LinkedHashMap<>();
-
-	private final Set<String> killed = ConcurrentHashMap.newKeySet();
-
-	private final Set<String> crashed = ConcurrentHashMap.newKeySet();
-
-	private volatile boolean shuttingDown;
+	private final LaunchedProcesses processes;
 
 	private LambdaSession(Builder builder) {
 		Objects.requireNonNull(builder.extensionsDir, "'extensionsDir' must not be null");
@@ -69,6 +62,7 @@ public final class LambdaSession implements AutoCloseable {
 		this.baseEnvironment = Map.copyOf(builder.baseEnvironment);
 		this.output = builder.output;
 		this.forwardOutput = builder.forwardOutputAsTelemetry;
+		this.processes = new LaunchedProcesses(this.emulator);
 	}
 
 	/**
@@ -100,9 +94,7 @@ public final class LambdaSession implements AutoCloseable {
 	 * @return the launched extensions
 	 */
 	public List<LaunchedExtension> launched() {
-		synchronized (this.launched) {
-			return List.copyOf(this.launched.values());
-		}
+		return this.processes.all();
 	}
 
 	/**
@@ -130,21 +122,18 @@ public final class LambdaSession implements AutoCloseable {
 			catch (RuntimeException ex) {
 				throw new LambdaSessionException("Extension.LaunchError: " + name + ": " + ex.getMessage(), ex);
 			}
-			synchronized (this.launched) {
-				this.launched.put(name, extension);
-			}
-			extension.process().onExit().thenRun(() -> onProcessExit(extension));
+			this.processes.add(extension);
 		}
 		int count = this.executables.size();
 		try {
 			this.emulator.await(count + " registration(s) without a crash", remaining(deadline),
-					() -> !this.crashed.isEmpty() || this.emulator.extensions().size() >= count);
+					() -> this.processes.anyCrashed() || this.emulator.extensions().size() >= count);
 			failOnCrash("registration");
 			this.output.accept("INIT: " + count + " extension(s) registered");
 			this.emulator.await("every extension to call next", remaining(deadline),
-					() -> !this.crashed.isEmpty() || this.emulator.extensions()
+					() -> this.processes.anyCrashed() || this.emulator.extensions()
 						.stream()
-						.noneMatch((extension) -> extension.state() == ExtensionState.REGISTERED));
+						.noneMatch((extension) -> extension.state() == EmulatedExtensionState.REGISTERED));
 			failOnCrash("init");
 			this.emulator.awaitInitComplete(remaining(deadline));
 		}
@@ -159,9 +148,9 @@ public final class LambdaSession implements AutoCloseable {
 	}
 
 	private void failOnCrash(String phase) {
-		if (!this.crashed.isEmpty()) {
+		if (this.processes.anyCrashed()) {
 			throw new LambdaSessionException("Init failed during " + phase + ": Status: error Error Type: Extension.Crash ("
-					+ String.join(", ", this.crashed) + " exited)");
+					+ this.processes.crashedNames() + " exited)");
 		}
 	}
 
@@ -176,14 +165,6 @@ public final class LambdaSession implements AutoCloseable {
 		}
 	}
 
-	private void onProcessExit(LaunchedExtension extension) {
-		boolean wasKilled = this.killed.contains(extension.name());
-		if (!this.shuttingDown && !wasKilled) {
-			this.crashed.add(extension.name());
-		}
-		this.emulator.recordProcessExit(extension.name(), extension.process().exitValue(), wasKilled);
-	}
-
 	/**
 	 * Invoke the function once.
 	 * @param request the invocation
@@ -191,8 +172,8 @@ public final class LambdaSession implements AutoCloseable {
 	 * @throws LambdaSessionException if an extension crashed
 	 */
 	public Invocation invoke(InvokeRequest request) {
-		if (!this.crashed.isEmpty()) {
-			throw new LambdaSessionException("Extension.Crash: " + String.join(", ", this.crashed) + " exited");
+		if (this.processes.anyCrashed()) {
+			throw new LambdaSessionException("Extension.Crash: " + this.processes.crashedNames() + " exited");
 		}
 		return this.emulator.invoke(request);
 	}
@@ -220,7 +201,7 @@ public final class LambdaSession implements AutoCloseable {
 			return invocation.awaitExtensionsDone(timeout);
 		}
 		catch (LambdaEmulatorTimeoutException | IllegalStateException ex) {
-			String crash = this.crashed.isEmpty() ? "" : " Error Type: Extension.Crash";
+			String crash = !this.processes.anyCrashed() ? "" : " Error Type: Extension.Crash";
 			throw new LambdaSessionException("Invocation " + invocation.requestId() + " failed:" + crash + " "
 					+ ex.getMessage(), ex);
 		}
@@ -233,19 +214,19 @@ public final class LambdaSession implements AutoCloseable {
 	 * @return the report
 	 */
 	public ShutdownReport shutdown(String reason, Duration budget) {
-		this.shuttingDown = true;
+		this.processes.shuttingDown();
 		Instant deadline = this.emulator.shutdown(reason, budget);
 		this.output.accept("SHUTDOWN: reason " + reason.toLowerCase(java.util.Locale.ROOT) + ", deadline in "
 				+ budget.toMillis() + " ms");
 		for (LaunchedExtension extension : launched()) {
 			EmulatedExtension state = this.emulator.extension(extension.name());
 			if (state != null && !state.subscribedTo("SHUTDOWN") && extension.process().isAlive()) {
-				kill(extension, "not subscribed to SHUTDOWN");
+				this.processes.kill(extension, "not subscribed to SHUTDOWN", this.output);
 			}
 		}
 		for (LaunchedExtension extension : launched()) {
 			if (!extension.awaitExit(remaining(deadline))) {
-				kill(extension, "still running at the deadline");
+				this.processes.kill(extension, "still running at the deadline", this.output);
 			}
 		}
 		for (LaunchedExtension extension : launched()) {
@@ -266,12 +247,6 @@ public final class LambdaSession implements AutoCloseable {
 		return report;
 	}
 
-	private void kill(LaunchedExtension extension, String why) {
-		this.killed.add(extension.name());
-		this.output.accept("SHUTDOWN: killing " + extension.name() + " (" + why + ")");
-		extension.kill();
-	}
-
 	/**
 	 * Return a report for every launched extension.
 	 * @return the reports
@@ -285,8 +260,8 @@ public final class LambdaSession implements AutoCloseable {
 					(state != null) ? since(start, state.registeredNanos()) : null,
 					(state != null) ? since(start, state.telemetrySubscribedNanos()) : null,
 					(state != null) ? since(start, state.firstNextNanos()) : null, extension.exitCode(),
-					since(start, extension.exitNanos()), this.killed.contains(extension.name()),
-					this.crashed.contains(extension.name()), extension.outputLines()));
+					since(start, extension.exitNanos()), this.processes.killed(extension.name()),
+					this.processes.crashed(extension.name()), extension.outputLines()));
 		}
 		return reports;
 	}
@@ -300,14 +275,7 @@ public final class LambdaSession implements AutoCloseable {
 	 */
 	@Override
 	public void close() {
-		this.shuttingDown = true;
-		for (LaunchedExtension extension : launched()) {
-			if (extension.process().isAlive()) {
-				this.killed.add(extension.name());
-				extension.kill();
-				extension.awaitExit(Duration.ofSeconds(5));
-			}
-		}
+		this.processes.killAll();
 		this.emulator.close();
 	}
 
@@ -320,7 +288,7 @@ public final class LambdaSession implements AutoCloseable {
 
 		private @Nullable Path extensionsDir;
 
-		private LambdaEmulator.Builder emulator = LambdaEmulator.builder();
+		private LambdaEmulatorBuilder emulator = LambdaEmulator.builder();
 
 		private final Map<String, String> environment = new HashMap<>();
 
@@ -349,7 +317,7 @@ public final class LambdaSession implements AutoCloseable {
 		 * @param emulator the emulator builder
 		 * @return this builder
 		 */
-		public Builder emulator(LambdaEmulator.Builder emulator) {
+		public Builder emulator(LambdaEmulatorBuilder emulator) {
 			this.emulator = Objects.requireNonNull(emulator, "'emulator' must not be null");
 			return this;
 		}

@@ -1,6 +1,7 @@
 package dev.lambdaextension.test.context;
 
 import dev.lambdaextension.test.emulator.LambdaEmulator;
+import dev.lambdaextension.test.junit.EmbeddedLambdaEmulator;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,7 +30,7 @@ class LambdaEmulatorContextCustomizerTests {
 		assertThat(this.emulator.functionName()).isEqualTo("spring-function");
 		assertThat(this.runtimeApi).isEqualTo(this.emulator.runtimeApi());
 		assertThat(this.exitProcess).isFalse();
-		assertThat(context.getBean(EmbeddedLambdaEmulators.BEAN_NAME)).isSameAs(this.emulator);
+		assertThat(context.getBean(LambdaEmulatorContextCustomizerFactory.BEAN_NAME)).isSameAs(this.emulator);
 		assertThat(parameter).isSameAs(this.emulator);
 	}
 

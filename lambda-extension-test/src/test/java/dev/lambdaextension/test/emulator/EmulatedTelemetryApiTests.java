@@ -75,7 +75,7 @@ class EmulatedTelemetryApiTests {
 		String id = this.client.registerId("ext-a", "INVOKE");
 		assertThat(subscribe(id, body("2022-07-01", "[\"platform\"]", null, this.receiver.sandboxUri())).statusCode())
 			.isEqualTo(200);
-		TelemetrySubscription subscription = this.emulator.telemetrySubscriptions().get(0);
+		EmulatedTelemetrySubscription subscription = this.emulator.telemetrySubscriptions().get(0);
 		assertThat(subscription.maxItems()).isEqualTo(10000);
 		assertThat(subscription.maxBytes()).isEqualTo(262144);
 		assertThat(subscription.timeoutMs()).isEqualTo(1000);
@@ -266,7 +266,7 @@ class EmulatedTelemetryApiTests {
 					body("2022-07-01", "[\"function\"]", "{\"timeoutMs\":25}", oldReceiver.sandboxUri()));
 			jsonClient.next(newId);
 			jsonClient.next(oldId);
-			json.invoke(InvokeRequest.builder().log(FunctionLog.error("boom")).build());
+			json.invoke(InvokeRequest.builder().log(EmulatedFunctionLog.error("boom")).build());
 			Map<String, Object> structured = ApiClient.jsonArray(this.receiver.poll(TIMEOUT).body()).get(0);
 			assertThat(structured.get("record")).isInstanceOf(Map.class);
 			@SuppressWarnings("unchecked")

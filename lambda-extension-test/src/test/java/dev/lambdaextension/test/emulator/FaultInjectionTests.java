@@ -77,7 +77,7 @@ class FaultInjectionTests {
 			.hasValue(body.getBytes(StandardCharsets.UTF_8).length);
 		assertThat(body).startsWith("{\"eventType\":\"INVOKE\"").doesNotEndWith("}");
 		assertThatException().isThrownBy(() -> ApiClient.json(body));
-		assertThat(this.emulator.extension("ext-a").state()).isEqualTo(ExtensionState.RUNNING);
+		assertThat(this.emulator.extension("ext-a").state()).isEqualTo(EmulatedExtensionState.RUNNING);
 		assertThat(invocation.isDone()).isFalse();
 		CompletableFuture<HttpResponse<String>> second = this.client.next(id);
 		invocation.awaitExtensionsDone(TIMEOUT);
@@ -94,10 +94,10 @@ class FaultInjectionTests {
 		assertThat(this.emulator.deliverUnknownEvent("RESTORE")).containsExactly("ext-a");
 		Map<String, Object> event = ApiClient.json(first.get(10, TimeUnit.SECONDS).body());
 		assertThat(event).containsEntry("eventType", "RESTORE");
-		assertThat(this.emulator.extension("ext-a").state()).isEqualTo(ExtensionState.RUNNING);
+		assertThat(this.emulator.extension("ext-a").state()).isEqualTo(EmulatedExtensionState.RUNNING);
 		assertThat(this.emulator.extension("ext-a").invokeCount()).isZero();
 		CompletableFuture<HttpResponse<String>> second = this.client.next(id);
-		this.emulator.awaitExtensionState("ext-a", ExtensionState.READY, TIMEOUT);
+		this.emulator.awaitExtensionState("ext-a", EmulatedExtensionState.READY, TIMEOUT);
 		assertThat(this.emulator.extension("ext-a").nextCount()).isEqualTo(2);
 		this.emulator.shutdown("spindown");
 		assertThat(ApiClient.json(second.get(10, TimeUnit.SECONDS).body())).containsEntry("eventType", "SHUTDOWN");

@@ -136,7 +136,7 @@ class LambdaEmulatorTests {
 		CompletableFuture<HttpResponse<String>> next = this.client.next(id);
 		this.emulator.awaitInitComplete(TIMEOUT);
 		assertThat(next).isNotDone();
-		assertThat(this.emulator.extension("ext-a").state()).isEqualTo(ExtensionState.READY);
+		assertThat(this.emulator.extension("ext-a").state()).isEqualTo(EmulatedExtensionState.READY);
 		Instant invokedAfter = Instant.now().truncatedTo(ChronoUnit.MILLIS);
 		Invocation invocation = this.emulator.invoke(InvokeRequest.builder()
 			.requestId("8f5c2e9a-1b3d-4c6e-9a7b-2d4f6e8a0c1e")
@@ -159,7 +159,7 @@ class LambdaEmulatorTests {
 		assertThat(deadlineMs).isEqualTo(invocation.deadline().toEpochMilli());
 		// the default function timeout is 3 s from the INVOKE
 		assertThat(Instant.ofEpochMilli(deadlineMs)).isBetween(invokedAfter.plusSeconds(3), invokedBefore.plusSeconds(3));
-		assertThat(this.emulator.extension("ext-a").state()).isEqualTo(ExtensionState.RUNNING);
+		assertThat(this.emulator.extension("ext-a").state()).isEqualTo(EmulatedExtensionState.RUNNING);
 		assertThat(invocation.isDone()).isFalse();
 		this.client.next(id);
 		Map<String, Duration> done = invocation.awaitExtensionsDone(TIMEOUT);
@@ -199,7 +199,7 @@ class LambdaEmulatorTests {
 	void secondConcurrentNextShouldBeRefused() {
 		String id = this.client.registerId("ext-a", "INVOKE");
 		this.client.next(id);
-		this.emulator.awaitExtensionState("ext-a", ExtensionState.READY, TIMEOUT);
+		this.emulator.awaitExtensionState("ext-a", EmulatedExtensionState.READY, TIMEOUT);
 		assertError(this.client.next(id).join(), 403, "Extension.InvalidExtensionState");
 	}
 
@@ -212,7 +212,7 @@ class LambdaEmulatorTests {
 		assertThat(response.statusCode()).isEqualTo(202);
 		assertThat(ApiClient.json(response.body())).containsEntry("status", "OK");
 		EmulatedExtension extension = this.emulator.extension("ext-a");
-		assertThat(extension.state()).isEqualTo(ExtensionState.INIT_ERROR);
+		assertThat(extension.state()).isEqualTo(EmulatedExtensionState.INIT_ERROR);
 		assertThat(extension.initErrorType()).isEqualTo("Extension.ConfigInvalid");
 		assertThat(extension.initErrorBody()).contains("license key missing");
 		assertError(this.client.next(id).join(), 403, "Extension.InvalidExtensionState");
@@ -230,7 +230,7 @@ class LambdaEmulatorTests {
 		assertError(this.client.error("init", id, "Extension.Late", "{}"), 403, "Extension.InvalidExtensionState");
 		HttpResponse<String> exit = this.client.error("exit", id, "Extension.Broken", "{\"errorMessage\":\"boom\"}");
 		assertThat(exit.statusCode()).isEqualTo(202);
-		assertThat(this.emulator.extension("ext-a").state()).isEqualTo(ExtensionState.EXIT_ERROR);
+		assertThat(this.emulator.extension("ext-a").state()).isEqualTo(EmulatedExtensionState.EXIT_ERROR);
 		assertThat(this.emulator.extension("ext-a").exitErrorType()).isEqualTo("Extension.Broken");
 		assertError(this.client.next(id).join(), 403, "Extension.InvalidExtensionState");
 	}
@@ -285,7 +285,7 @@ class LambdaEmulatorTests {
 	void closeShouldReleaseParkedNext() throws Exception {
 		String id = this.client.registerId("ext-a", "INVOKE");
 		CompletableFuture<HttpResponse<String>> next = this.client.next(id);
-		this.emulator.awaitExtensionState("ext-a", ExtensionState.READY, TIMEOUT);
+		this.emulator.awaitExtensionState("ext-a", EmulatedExtensionState.READY, TIMEOUT);
 		this.emulator.close();
 		int status = next.handle((response, failure) -> (response != null) ? response.statusCode() : -1)
 			.get(10, TimeUnit.SECONDS);

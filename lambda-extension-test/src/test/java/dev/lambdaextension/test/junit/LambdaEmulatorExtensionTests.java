@@ -2,7 +2,6 @@ package dev.lambdaextension.test.junit;
 
 import java.net.http.HttpResponse;
 
-import dev.lambdaextension.test.context.EmbeddedLambdaEmulator;
 import dev.lambdaextension.test.emulator.LambdaEmulator;
 import dev.lambdaextension.test.support.ApiClient;
 import org.junit.jupiter.api.MethodOrderer;

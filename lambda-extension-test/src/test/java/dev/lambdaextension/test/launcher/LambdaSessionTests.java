@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import dev.lambdaextension.test.emulator.ExtensionState;
+import dev.lambdaextension.test.emulator.EmulatedExtensionState;
 import dev.lambdaextension.test.emulator.InvokeRequest;
 import dev.lambdaextension.test.emulator.LambdaEmulator;
 import dev.lambdaextension.test.support.FakeExtensions;
@@ -38,7 +38,7 @@ class LambdaSessionTests {
 			List<ExtensionReport> init = session.init();
 			assertThat(init).singleElement().satisfies((report) -> {
 				assertThat(report.name()).isEqualTo("fake-ext");
-				assertThat(report.state()).isEqualTo(ExtensionState.READY);
+				assertThat(report.state()).isEqualTo(EmulatedExtensionState.READY);
 				assertThat(report.registered()).isPositive();
 				assertThat(report.firstNext()).isGreaterThanOrEqualTo(report.registered());
 			});
@@ -52,7 +52,7 @@ class LambdaSessionTests {
 			assertThat(report.killed()).isEmpty();
 			ExtensionReport extension = report.extensions().get(0);
 			assertThat(extension.exitCode()).isZero();
-			assertThat(extension.state()).isEqualTo(ExtensionState.EXITED);
+			assertThat(extension.state()).isEqualTo(EmulatedExtensionState.EXITED);
 			assertThat(extension.exited()).isGreaterThan(extension.firstNext());
 			assertThat(extension.output()).contains("registered as fake-ext for orders-api handler-visible=false",
 					"shutdown spindown");
@@ -74,7 +74,7 @@ class LambdaSessionTests {
 			assertThat(report.clean()).isFalse();
 			ExtensionReport extension = report.extensions().get(0);
 			assertThat(extension.exitCode()).isNotZero();
-			assertThat(extension.state()).isEqualTo(ExtensionState.KILLED);
+			assertThat(extension.state()).isEqualTo(EmulatedExtensionState.KILLED);
 			assertThat(extension.output()).contains("shutdown timeout");
 		}
 	}

@@ -7,15 +7,15 @@ package dev.lambdaextension.test.emulator;
  * @param message the message
  * @since 0.1.0
  */
-public record FunctionLog(String level, String message) {
+public record EmulatedFunctionLog(String level, String message) {
 
 	/**
 	 * Create an {@code INFO} line.
 	 * @param message the message
 	 * @return the line
 	 */
-	public static FunctionLog info(String message) {
-		return new FunctionLog("INFO", message);
+	public static EmulatedFunctionLog info(String message) {
+		return new EmulatedFunctionLog("INFO", message);
 	}
 
 	/**
@@ -23,8 +23,8 @@ public record FunctionLog(String level, String message) {
 	 * @param message the message
 	 * @return the line
 	 */
-	public static FunctionLog error(String message) {
-		return new FunctionLog("ERROR", message);
+	public static EmulatedFunctionLog error(String message) {
+		return new EmulatedFunctionLog("ERROR", message);
 	}
 
 }

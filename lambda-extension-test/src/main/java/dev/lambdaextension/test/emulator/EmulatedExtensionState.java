@@ -5,7 +5,7 @@ package dev.lambdaextension.test.emulator;
  *
  * @since 0.1.0
  */
-public enum ExtensionState {
+public enum EmulatedExtensionState {
 
 	/**
 	 * Registered, has not called {@code next} yet.
@@ -59,7 +59,7 @@ public enum ExtensionState {
 
 	private final String wireName;
 
-	ExtensionState(String wireName) {
+	EmulatedExtensionState(String wireName) {
 		this.wireName = wireName;
 	}
 

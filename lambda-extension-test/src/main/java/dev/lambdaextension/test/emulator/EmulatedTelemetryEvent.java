@@ -15,7 +15,7 @@ import org.jspecify.annotations.Nullable;
  * @param record the record (string or object)
  * @param structuredRecord object form of a function log record, used under JSON log format
  */
-record TelemetryEvent(String time, String type, Object record, @Nullable Object structuredRecord) {
+record EmulatedTelemetryEvent(String time, String type, Object record, @Nullable Object structuredRecord) {
 
 	static final DateTimeFormatter TIME_FORMAT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
 		.withZone(ZoneOffset.UTC);
@@ -24,15 +24,15 @@ record TelemetryEvent(String time, String type, Object record, @Nullable Object 
 		return TIME_FORMAT.format(instant);
 	}
 
-	static TelemetryEvent platform(String type, Map<String, Object> record) {
-		return new TelemetryEvent(format(Instant.now()), type, record, null);
+	static EmulatedTelemetryEvent platform(String type, Map<String, Object> record) {
+		return new EmulatedTelemetryEvent(format(Instant.now()), type, record, null);
 	}
 
-	static TelemetryEvent raw(Map<String, Object> event) {
+	static EmulatedTelemetryEvent raw(Map<String, Object> event) {
 		Object time = event.getOrDefault("time", format(Instant.now()));
 		Object type = event.getOrDefault("type", "unknown");
 		Object record = event.getOrDefault("record", Map.of());
-		return new TelemetryEvent(String.valueOf(time), String.valueOf(type), record, null);
+		return new EmulatedTelemetryEvent(String.valueOf(time), String.valueOf(type), record, null);
 	}
 
 	String stream() {
@@ -45,7 +45,7 @@ record TelemetryEvent(String time, String type, Object record, @Nullable Object 
 		return "platform";
 	}
 
-	Map<String, Object> render(TelemetrySubscription subscription) {
+	Map<String, Object> render(EmulatedTelemetrySubscription subscription) {
 		Object value = (this.structuredRecord != null && subscription.supportsStructuredLogs()) ? this.structuredRecord
 				: this.record;
 		return Json.object("time", this.time, "type", this.type, "record", value);

@@ -1,4 +1,4 @@
-package dev.lambdaextension.test.context;
+package dev.lambdaextension.test.junit;
 
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
@@ -7,15 +7,15 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-import dev.lambdaextension.test.junit.LambdaEmulatorExtension;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Start a {@link dev.lambdaextension.test.emulator.LambdaEmulator} for a test class.
  * <p>
  * In a plain JUnit 5 test, {@link LambdaEmulatorExtension} starts one emulator per test class and resolves
- * {@code LambdaEmulator} parameters. In a Spring test, the emulator is started with the application context,
- * registered as a bean, and exposed through the properties {@code lambda.extension.runtime-api} and
+ * {@code LambdaEmulator} parameters. In a Spring test, the emulator is started with the application context
+ * (by {@code dev.lambdaextension.test.context.LambdaEmulatorContextCustomizerFactory}), registered as a bean,
+ * and exposed through the properties {@code lambda.extension.runtime-api} and
  * {@code lambda.extension.shutdown.exit-process=false}.
  *
  * @since 0.1.0

@@ -1,4 +1,4 @@
-package dev.lambdaextension.test.context;
+package dev.lambdaextension.test.junit;
 
 import dev.lambdaextension.test.emulator.LambdaEmulator;
 
@@ -8,21 +8,6 @@ import dev.lambdaextension.test.emulator.LambdaEmulator;
  * @since 0.1.0
  */
 public final class EmbeddedLambdaEmulators {
-
-	/**
-	 * Name of the emulator bean registered in Spring test contexts.
-	 */
-	public static final String BEAN_NAME = "lambdaEmulator";
-
-	/**
-	 * Property holding the emulator's {@code host:port}.
-	 */
-	public static final String RUNTIME_API_PROPERTY = "lambda.extension.runtime-api";
-
-	/**
-	 * Property telling the extension under test not to exit the JVM on SHUTDOWN.
-	 */
-	public static final String EXIT_PROCESS_PROPERTY = "lambda.extension.shutdown.exit-process";
 
 	private EmbeddedLambdaEmulators() {
 	}

@@ -19,13 +19,13 @@ import java.util.List;
  * @param subscribedAt when the subscription was accepted
  * @since 0.1.0
  */
-public record TelemetrySubscription(String extensionName, String schemaVersion, List<String> types, int maxItems,
+public record EmulatedTelemetrySubscription(String extensionName, String schemaVersion, List<String> types, int maxItems,
 		int maxBytes, int timeoutMs, String destinationUri, URI deliveryUri, String rawBody, Instant subscribedAt) {
 
 	/**
 	 * Create a subscription record.
 	 */
-	public TelemetrySubscription {
+	public EmulatedTelemetrySubscription {
 		types = List.copyOf(types);
 	}
 
