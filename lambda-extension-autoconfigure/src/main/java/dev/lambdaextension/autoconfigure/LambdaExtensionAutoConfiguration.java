@@ -45,7 +45,7 @@ public final class LambdaExtensionAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	DefaultExtensionsApiClient lambdaExtensionsApiClient(RuntimeApiHttp http) {
+	ExtensionsApiClient lambdaExtensionsApiClient(RuntimeApiHttp http) {
 		return new DefaultExtensionsApiClient(http);
 	}
 

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.Executor;
 
 import dev.lambdaextension.client.DefaultTelemetryApiClient;
+import dev.lambdaextension.client.TelemetryApiClient;
 import dev.lambdaextension.client.LifecycleEventType;
 import dev.lambdaextension.client.RuntimeApiHttp;
 import dev.lambdaextension.lifecycle.ExtensionObserver;
@@ -118,27 +119,29 @@ public final class LambdaTelemetryAutoConfiguration {
 	@Bean(destroyMethod = "stop")
 	@ConditionalOnMissingBean
 	TelemetryReceiver telemetryReceiver(TelemetryBatchParser parser, TelemetryDispatcher dispatcher,
-			LambdaExtensionProperties properties, ObjectProvider<TelemetryObserver> observers) {
+			LambdaExtensionProperties properties, ObjectProvider<TelemetryObserver> observers,
+			ObjectProvider<TelemetryReceiverCustomizer> customizers) {
 		LambdaExtensionProperties.Telemetry telemetry = properties.getTelemetry();
 		DataSize maxBodySize = telemetry.getReceiver().getMaxBodySize();
 		long maxBodyBytes = (maxBodySize != null) ? maxBodySize.toBytes()
 				: 2 * telemetry.getBuffering().getMaxBytes().toBytes() + ENVELOPE_ALLOWANCE;
 		LambdaExtensionProperties.Receiver settings = telemetry.getReceiver();
-		TelemetryReceiver receiver = TelemetryReceiver.builder(dispatcher)
+		TelemetryReceiver.Builder builder = TelemetryReceiver.builder(dispatcher)
 			.address(TelemetryReceiverAddress.resolve(settings))
 			.maxBodyBytes(maxBodyBytes)
 			.parser(parser)
 			.path(settings.getPath())
 			.readTimeout(settings.getReadTimeout())
-			.maxConnections(settings.getMaxConnections())
-			.build();
+			.maxConnections(settings.getMaxConnections());
+		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
+		TelemetryReceiver receiver = builder.build();
 		receiver.setObserver(TelemetryObserver.composite(observers.orderedStream().toList()));
 		return receiver;
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	DefaultTelemetryApiClient telemetryApiClient(RuntimeApiHttp http) {
+	TelemetryApiClient telemetryApiClient(RuntimeApiHttp http) {
 		return new DefaultTelemetryApiClient(http);
 	}
 
@@ -150,7 +153,7 @@ public final class LambdaTelemetryAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	TelemetrySubscriber telemetrySubscriber(DefaultTelemetryApiClient client, TelemetryReceiver receiver,
+	TelemetrySubscriber telemetrySubscriber(TelemetryApiClient client, TelemetryReceiver receiver,
 			StreamFilteringConsumer listeners, TelemetryListenerRegistry registry, LambdaExtensionProperties properties,
 			Environment environment, ObjectProvider<ExtensionObserver> observers) {
 		ExecutionMode mode = ExecutionMode.of(properties, environment);

@@ -6,7 +6,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
+import dev.lambdaextension.client.DefaultTelemetryApiClient;
+import dev.lambdaextension.client.RuntimeApiHttp;
+import dev.lambdaextension.client.TelemetryApiClient;
 import dev.lambdaextension.lifecycle.ExtensionEventLoop;
 import dev.lambdaextension.lifecycle.ExtensionExitHandler;
 import dev.lambdaextension.lifecycle.ExtensionShutdownEvent;
@@ -83,6 +87,30 @@ class LambdaTelemetryIntegrationTests {
 				assertThat(subscription.schemaVersion()).isEqualTo("2025-01-29");
 				int port = context.getBean(TelemetryReceiver.class).getPort();
 				assertThat(subscription.destinationUri()).isEqualTo("http://sandbox.localdomain:" + port + "/telemetry");
+			});
+	}
+
+	@Test
+	void receiverCustomizerAndUserClientShouldBeUsed() {
+		AtomicInteger subscribeCalls = new AtomicInteger();
+		runner(LambdaEmulator.builder()).withBean(ReportListener.class)
+			.withBean(TelemetryReceiverCustomizer.class, () -> (builder) -> builder.path("/customized"))
+			.withBean(TelemetryApiClient.class, () -> {
+				TelemetryApiClient delegate = new DefaultTelemetryApiClient(
+						new RuntimeApiHttp(this.emulator.runtimeApi(), Duration.ofSeconds(5)));
+				return (extensionId, subscription) -> {
+					subscribeCalls.incrementAndGet();
+					return delegate.subscribe(extensionId, subscription);
+				};
+			})
+			.run((context) -> {
+				this.emulator.awaitInitComplete(WAIT);
+				assertThat(context).hasSingleBean(TelemetryApiClient.class);
+				assertThat(subscribeCalls).hasValue(1);
+				int port = context.getBean(TelemetryReceiver.class).getPort();
+				assertThat(this.emulator.telemetrySubscriptions()).singleElement()
+					.satisfies((subscription) -> assertThat(subscription.destinationUri())
+						.isEqualTo("http://sandbox.localdomain:" + port + "/customized"));
 			});
 	}
 

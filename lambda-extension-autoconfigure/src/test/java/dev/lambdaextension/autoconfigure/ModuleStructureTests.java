@@ -1,97 +1,104 @@
 package dev.lambdaextension.autoconfigure;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaPackage;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import dev.lambdaextension.client.RuntimeApiHttp;
+import dev.lambdaextension.test.emulator.LambdaEmulator;
+import org.jspecify.annotations.NullMarked;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Build checks on the shape of the code: auto-configurations are named and listed as Boot
- * expects, nothing outside the auto-configuration package depends on it, and every package
- * is null-marked.
+ * Architecture rules, checked on the compiled classes of the three library modules:
+ * auto-configurations are named and listed as Boot expects, nothing outside the
+ * auto-configuration package depends on it, the core has no Spring, the packages have no
+ * cycles and every package is null-marked.
  */
 class ModuleStructureTests {
-
-	private static final Path MAIN = Path.of("src/main/java");
-
-	private static final Path CORE_MAIN = Path.of("../lambda-extension-core/src/main/java");
-
-	private static final Path TEST_KIT_MAIN = Path.of("../lambda-extension-test/src/main/java");
 
 	private static final Path IMPORTS = Path
 		.of("src/main/resources/META-INF/spring/org.springframework.boot.autoconfigure.AutoConfiguration.imports");
 
+	private static final ClassFileImporter IMPORTER = new ClassFileImporter()
+		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS);
+
+	private static final JavaClasses AUTOCONFIGURE = IMPORTER.importPath(Path.of("target/classes"));
+
+	private static final JavaClasses CORE = IMPORTER
+		.importUrl(RuntimeApiHttp.class.getProtectionDomain().getCodeSource().getLocation());
+
+	private static final JavaClasses TEST_KIT = IMPORTER
+		.importUrl(LambdaEmulator.class.getProtectionDomain().getCodeSource().getLocation());
+
 	@Test
 	void autoConfigurationsShouldBeNamedAsSuchAndListedInImports() throws IOException {
-		Set<String> annotated = sources(MAIN).stream()
-			.filter((source) -> read(source).contains("\n@AutoConfiguration"))
-			.map(ModuleStructureTests::className)
+		classes().that()
+			.areAnnotatedWith(AutoConfiguration.class)
+			.should()
+			.haveSimpleNameEndingWith("AutoConfiguration")
+			.andShould()
+			.bePublic()
+			.check(AUTOCONFIGURE);
+		Set<String> annotated = AUTOCONFIGURE.stream()
+			.filter((type) -> type.isAnnotatedWith(AutoConfiguration.class))
+			.map((type) -> type.getName())
 			.collect(Collectors.toSet());
 		Set<String> listed = Files.readAllLines(IMPORTS)
 			.stream()
 			.map(String::trim)
 			.filter((line) -> !line.isEmpty() && !line.startsWith("#"))
 			.collect(Collectors.toSet());
-		assertThat(annotated).isNotEmpty().allSatisfy((name) -> assertThat(name).endsWith("AutoConfiguration"));
+		assertThat(annotated).isNotEmpty();
 		assertThat(listed).containsExactlyInAnyOrderElementsOf(annotated);
 	}
 
 	@Test
-	void onlyTheAutoConfigurationPackageShouldImportIt() {
-		Stream.concat(sources(MAIN).stream(), sources(CORE_MAIN).stream())
-			.filter((source) -> !source.toString().replace('\\', '/').contains("/dev/lambdaextension/autoconfigure/"))
-			.forEach((source) -> assertThat(read(source)).as(source.toString())
-				.doesNotContain("import dev.lambdaextension.autoconfigure."));
+	void onlyTheAutoConfigurationPackageShouldDependOnIt() {
+		noClasses().that()
+			.resideOutsideOfPackage("dev.lambdaextension.autoconfigure..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAPackage("dev.lambdaextension.autoconfigure..")
+			.check(AUTOCONFIGURE);
+		noClasses().should().dependOnClassesThat().resideInAPackage("dev.lambdaextension.autoconfigure..").check(CORE);
 	}
 
 	@Test
 	void coreShouldNotDependOnSpring() {
-		assertThat(sources(CORE_MAIN)).isNotEmpty()
-			.allSatisfy((source) -> assertThat(read(source)).as(source.toString())
-				.doesNotContain("import org.springframework."));
+		noClasses().should().dependOnClassesThat().resideInAPackage("org.springframework..").check(CORE);
 	}
 
 	@Test
-	void everyPackageShouldHaveAPackageInfoThatMarksItNullSafe() {
-		Stream.of(MAIN, CORE_MAIN, TEST_KIT_MAIN)
-			.flatMap((root) -> sources(root).stream())
-			.map(Path::getParent)
-			.distinct()
-			.map((directory) -> directory.resolve("package-info.java"))
-			.forEach((packageInfo) -> {
-				assertThat(packageInfo).isRegularFile();
-				// NullAway checks @NullMarked packages at compile time, so an unmarked package goes unchecked
-				assertThat(read(packageInfo)).as(packageInfo.toString()).contains("@NullMarked");
+	void packagesShouldBeFreeOfCycles() {
+		slices().matching("dev.lambdaextension.(**)").should().beFreeOfCycles().check(CORE);
+		slices().matching("dev.lambdaextension.(**)").should().beFreeOfCycles().check(AUTOCONFIGURE);
+		slices().matching("dev.lambdaextension.test.(*)..").should().beFreeOfCycles().check(TEST_KIT);
+	}
+
+	@Test
+	void everyPackageShouldBeNullMarked() {
+		// NullAway checks @NullMarked packages at compile time, so an unmarked package goes unchecked
+		for (JavaClasses module : Set.of(AUTOCONFIGURE, CORE, TEST_KIT)) {
+			Set<String> packages = module.stream().map((type) -> type.getPackageName()).collect(Collectors.toSet());
+			assertThat(packages).isNotEmpty().allSatisfy((name) -> {
+				JavaPackage javaPackage = module.getPackage(name);
+				assertThat(javaPackage.tryGetPackageInfo()).as(name)
+					.hasValueSatisfying((info) -> assertThat(info.isAnnotatedWith(NullMarked.class)).isTrue());
 			});
-	}
-
-	private static List<Path> sources(Path root) {
-		try (Stream<Path> files = Files.walk(root)) {
-			return files.filter((file) -> file.toString().endsWith(".java")).toList();
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
-
-	private static String className(Path source) {
-		return MAIN.relativize(source).toString().replace('\\', '/').replace('/', '.').replaceAll("\\.java$", "");
-	}
-
-	private static String read(Path source) {
-		try {
-			return Files.readString(source, StandardCharsets.UTF_8);
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
 		}
 	}
 
