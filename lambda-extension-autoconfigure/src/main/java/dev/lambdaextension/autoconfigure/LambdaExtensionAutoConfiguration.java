@@ -37,10 +37,18 @@ public final class LambdaExtensionAutoConfiguration {
 	LambdaExtensionAutoConfiguration() {
 	}
 
+	@Bean
+	@ConditionalOnMissingBean
+	LambdaRuntimeApiConnectionDetails lambdaRuntimeApiConnectionDetails(Environment environment) {
+		String address = LambdaRuntimeApiAddress.require(environment);
+		return () -> address;
+	}
+
 	@Bean(LambdaExtensionRunListener.HTTP_BEAN_NAME)
 	@ConditionalOnMissingBean
-	RuntimeApiHttp lambdaRuntimeApiHttp(Environment environment, LambdaExtensionProperties properties) {
-		return new RuntimeApiHttp(LambdaRuntimeApiAddress.require(environment), properties.getRequestTimeout());
+	RuntimeApiHttp lambdaRuntimeApiHttp(LambdaRuntimeApiConnectionDetails connectionDetails,
+			LambdaExtensionProperties properties) {
+		return new RuntimeApiHttp(connectionDetails.getAddress(), properties.getRequestTimeout());
 	}
 
 	@Bean

@@ -54,6 +54,18 @@ class LambdaExtensionAutoConfigurationTests {
 	}
 
 	@Test
+	void connectionDetailsBeanShouldChooseWhereTheClientsGo() {
+		this.contextRunner.withPropertyValues("lambda.extension.runtime-api=127.0.0.1:1")
+			.withBean(LambdaRuntimeApiConnectionDetails.class, () -> this.emulator::runtimeApi)
+			.run((context) -> {
+				assertThat(context).hasSingleBean(LambdaRuntimeApiConnectionDetails.class);
+				this.emulator.awaitInitComplete(Duration.ofSeconds(10));
+				assertThat(this.emulator.extensions()).singleElement()
+					.satisfies((extension) -> assertThat(extension.name()).isEqualTo("test-extension"));
+			});
+	}
+
+	@Test
 	void runWithRuntimeApiFromEnvironmentVariableShouldRegister() {
 		this.contextRunner.withSystemProperties("AWS_LAMBDA_RUNTIME_API=" + this.emulator.runtimeApi())
 			.run((context) -> {
