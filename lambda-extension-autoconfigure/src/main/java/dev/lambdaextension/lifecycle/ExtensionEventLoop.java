@@ -16,6 +16,7 @@ import dev.lambdaextension.client.NextEvent;
 import dev.lambdaextension.client.RegisterResponse;
 import dev.lambdaextension.client.ShutdownEvent;
 import dev.lambdaextension.client.UnrecognizedEvent;
+import dev.lambdaextension.concurrent.ExtensionThreads;
 import dev.lambdaextension.telemetry.PlatformRuntimeDone;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -182,8 +183,7 @@ public class ExtensionEventLoop implements SmartLifecycle {
 				throw ex;
 			}
 			this.polling = true;
-			Thread loop = new Thread(() -> run(response.extensionId()), "lambda-ext-events");
-			loop.setDaemon(false);
+			Thread loop = ExtensionThreads.keepingJvmAlive("lambda-ext-events", () -> run(response.extensionId()));
 			this.thread = loop;
 			loop.start();
 		}

@@ -14,6 +14,7 @@ import dev.lambdaextension.client.ExtensionsApiClient;
 import dev.lambdaextension.client.ExtensionsApiException;
 import dev.lambdaextension.client.LifecycleEventType;
 import dev.lambdaextension.client.RegisterResponse;
+import dev.lambdaextension.concurrent.ExtensionThreads;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -53,16 +54,14 @@ public final class ExtensionRegistration {
 	public static ExtensionRegistration start(ExtensionsApiClient client, String name, Set<LifecycleEventType> events,
 			boolean acceptAccountId) {
 		CompletableFuture<RegisterResponse> response = new CompletableFuture<>();
-		Thread thread = new Thread(() -> {
+		ExtensionThreads.daemon("lambda-ext-register", () -> {
 			try {
 				response.complete(client.register(name, events, acceptAccountId));
 			}
 			catch (Throwable ex) {
 				response.completeExceptionally(ex);
 			}
-		}, "lambda-ext-register");
-		thread.setDaemon(true);
-		thread.start();
+		}).start();
 		return new ExtensionRegistration(client, response);
 	}
 

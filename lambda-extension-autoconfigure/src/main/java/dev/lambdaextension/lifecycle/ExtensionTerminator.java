@@ -3,6 +3,7 @@ package dev.lambdaextension.lifecycle;
 import java.time.Duration;
 import java.time.Instant;
 
+import dev.lambdaextension.concurrent.ExtensionThreads;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -56,15 +57,13 @@ public class ExtensionTerminator {
 			logger.info("Extension finished with status " + status + "; process exit is disabled");
 			return;
 		}
-		Thread watchdog = new Thread(() -> haltAt(status, haltAt), "lambda-ext-watchdog");
-		watchdog.setDaemon(true);
+		Thread watchdog = ExtensionThreads.daemon("lambda-ext-watchdog", () -> haltAt(status, haltAt));
 		watchdog.start();
-		Thread closer = new Thread(() -> {
+		ExtensionThreads.keepingJvmAlive("lambda-ext-shutdown", () -> {
 			int exitStatus = (this.context != null) ? SpringApplication.exit(this.context, () -> status) : status;
 			this.exitHandler.exit(exitStatus);
 			watchdog.interrupt();
-		}, "lambda-ext-shutdown");
-		closer.start();
+		}).start();
 	}
 
 	private void haltAt(int status, Instant deadline) {

@@ -14,6 +14,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
+import dev.lambdaextension.concurrent.ExtensionThreads;
 import dev.lambdaextension.telemetry.TelemetryEvent;
 import dev.lambdaextension.telemetry.TelemetryObserver;
 import dev.lambdaextension.telemetry.receiver.TelemetryBatchHandler;
@@ -116,11 +117,7 @@ public class TelemetryDispatcher implements TelemetryBatchHandler, AutoCloseable
 			this.ownedExecutor = null;
 		}
 		else {
-			ExecutorService owned = Executors.newSingleThreadExecutor((task) -> {
-				Thread thread = new Thread(task, THREAD_NAME);
-				thread.setDaemon(true);
-				return thread;
-			});
+			ExecutorService owned = Executors.newSingleThreadExecutor(ExtensionThreads.daemonFactory(THREAD_NAME));
 			this.executor = owned;
 			this.ownedExecutor = owned;
 		}

@@ -14,6 +14,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
+import dev.lambdaextension.concurrent.ExtensionThreads;
+
 /**
  * Accepts the connections of a {@link TelemetryReceiver} on its own thread and serves
  * each on a thread of its own, up to a maximum number of open connections; a connection
@@ -90,8 +92,7 @@ final class ConnectionAcceptor implements Runnable {
 		this.settings = settings;
 		this.processor = processor;
 		this.maxConnections = maxConnections;
-		this.thread = new Thread(this, ACCEPTOR_THREAD_NAME);
-		this.thread.setDaemon(true);
+		this.thread = ExtensionThreads.daemon(ACCEPTOR_THREAD_NAME, this);
 	}
 
 	@Override
@@ -124,9 +125,8 @@ final class ConnectionAcceptor implements Runnable {
 			this.connections.remove(socket);
 			return;
 		}
-		Thread thread = new Thread(new ReceiverConnection(socket, this.settings, this.processor, this),
-				THREAD_NAME_PREFIX.concat(Integer.toString(++this.threadCount)));
-		thread.setDaemon(true);
+		Thread thread = ExtensionThreads.daemon(THREAD_NAME_PREFIX.concat(Integer.toString(++this.threadCount)),
+				new ReceiverConnection(socket, this.settings, this.processor, this));
 		try {
 			thread.start();
 		}
