@@ -3,8 +3,6 @@ package dev.lambdaextension.telemetry.dispatch;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Executor;
@@ -55,9 +53,7 @@ public class TelemetryDispatcher implements TelemetryBatchHandler, AutoCloseable
 
 	private final Condition changed = this.lock.newCondition();
 
-	private final ArrayDeque<QueuedBatch> queue = new ArrayDeque<>();
-
-	private int queueDepth;
+	private final BatchQueue queue = new BatchQueue();
 
 	private int inFlight;
 
@@ -170,14 +166,14 @@ public class TelemetryDispatcher implements TelemetryBatchHandler, AutoCloseable
 				this.observer.eventsRejected(batch.size());
 				return false;
 			}
-			int room = this.options.getCapacity() - this.queueDepth;
-			if (batch.size() > room && this.queueDepth > 0) {
+			int room = this.options.getCapacity() - this.queue.depth();
+			if (batch.size() > room && this.queue.depth() > 0) {
 				switch (this.options.getOverflowStrategy()) {
 					case REJECT -> {
 						this.rejectedEvents += batch.size();
 						this.observer.eventsRejected(batch.size());
 						logger.log(Level.DEBUG, "Telemetry dispatch queue full ({0} of {1} events); refused {2} event(s)",
-								this.queueDepth, this.options.getCapacity(), batch.size());
+								this.queue.depth(), this.options.getCapacity(), batch.size());
 						return false;
 					}
 					case DROP_NEWEST -> {
@@ -185,13 +181,12 @@ public class TelemetryDispatcher implements TelemetryBatchHandler, AutoCloseable
 						droppedEvents = batch.subList(keep, batch.size());
 						batch = batch.subList(0, keep);
 					}
-					case DROP_OLDEST -> droppedEvents = dropOldest(batch.size());
+					case DROP_OLDEST -> droppedEvents = this.queue.dropOldest(batch.size(), this.options.getCapacity());
 				}
 				this.droppedEvents += droppedEvents.size();
 			}
 			if (!batch.isEmpty()) {
-				this.queue.addLast(new QueuedBatch(batch, System.nanoTime()));
-				this.queueDepth += batch.size();
+				this.queue.add(batch);
 				this.acceptedEvents += batch.size();
 			}
 			this.changed.signalAll();
@@ -232,7 +227,7 @@ public class TelemetryDispatcher implements TelemetryBatchHandler, AutoCloseable
 			this.accepting = false;
 			long dispatchedBefore = this.dispatchedEvents;
 			try {
-				while (this.queueDepth + this.inFlight > 0) {
+				while (this.queue.depth() + this.inFlight > 0) {
 					long nanos = Duration.between(Instant.now(), deadline).toNanos();
 					if (nanos <= 0) {
 						break;
@@ -244,7 +239,7 @@ public class TelemetryDispatcher implements TelemetryBatchHandler, AutoCloseable
 				Thread.currentThread().interrupt();
 			}
 			delivered = this.dispatchedEvents - dispatchedBefore;
-			undelivered = this.queueDepth + this.inFlight;
+			undelivered = this.queue.depth() + this.inFlight;
 			this.undeliveredEvents += this.inFlight;
 			this.inFlightAbandoned = this.inFlight > 0;
 			discardQueue();
@@ -279,7 +274,7 @@ public class TelemetryDispatcher implements TelemetryBatchHandler, AutoCloseable
 			}
 			this.accepting = false;
 			this.closed = true;
-			discarded = this.queueDepth;
+			discarded = this.queue.depth();
 			discardQueue();
 			this.changed.signalAll();
 		}
@@ -316,7 +311,7 @@ public class TelemetryDispatcher implements TelemetryBatchHandler, AutoCloseable
 	public int getQueueDepth() {
 		this.lock.lock();
 		try {
-			return this.queueDepth;
+			return this.queue.depth();
 		}
 		finally {
 			this.lock.unlock();
@@ -331,33 +326,15 @@ public class TelemetryDispatcher implements TelemetryBatchHandler, AutoCloseable
 		this.lock.lock();
 		try {
 			return new DispatcherStats(this.acceptedEvents, this.rejectedEvents, this.droppedEvents,
-					this.dispatchedEvents, this.undeliveredEvents, this.queueDepth, this.consumerFailures);
+					this.dispatchedEvents, this.undeliveredEvents, this.queue.depth(), this.consumerFailures);
 		}
 		finally {
 			this.lock.unlock();
 		}
 	}
 
-	private List<TelemetryEvent> dropOldest(int incoming) {
-		List<TelemetryEvent> dropped = new ArrayList<>();
-		while (this.queueDepth + incoming > this.options.getCapacity() && !this.queue.isEmpty()) {
-			QueuedBatch queued = this.queue.pollFirst();
-			List<TelemetryEvent> head = queued.events();
-			int excess = this.queueDepth + incoming - this.options.getCapacity();
-			int removed = Math.min(excess, head.size());
-			dropped.addAll(head.subList(0, removed));
-			if (removed < head.size()) {
-				this.queue.addFirst(new QueuedBatch(head.subList(removed, head.size()), queued.acceptedNanos()));
-			}
-			this.queueDepth -= removed;
-		}
-		return dropped;
-	}
-
 	private void discardQueue() {
-		this.undeliveredEvents += this.queueDepth;
-		this.queue.clear();
-		this.queueDepth = 0;
+		this.undeliveredEvents += this.queue.clear();
 		this.changed.signalAll();
 	}
 
@@ -383,7 +360,7 @@ public class TelemetryDispatcher implements TelemetryBatchHandler, AutoCloseable
 			long acceptedNanos;
 			this.lock.lock();
 			try {
-				QueuedBatch queued = this.queue.pollFirst();
+				BatchQueue.QueuedBatch queued = this.queue.poll();
 				if (queued == null) {
 					this.workerScheduled = false;
 					this.changed.signalAll();
@@ -391,7 +368,6 @@ public class TelemetryDispatcher implements TelemetryBatchHandler, AutoCloseable
 				}
 				batch = queued.events();
 				acceptedNanos = queued.acceptedNanos();
-				this.queueDepth -= batch.size();
 				this.inFlight = batch.size();
 			}
 			finally {
@@ -423,9 +399,6 @@ public class TelemetryDispatcher implements TelemetryBatchHandler, AutoCloseable
 			this.settledListener.settled(batch);
 			this.observer.batchDispatched(batch.size(), Duration.ofNanos(System.nanoTime() - acceptedNanos));
 		}
-	}
-
-	private record QueuedBatch(List<TelemetryEvent> events, long acceptedNanos) {
 	}
 
 }
