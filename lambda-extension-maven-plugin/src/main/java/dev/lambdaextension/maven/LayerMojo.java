@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -25,7 +26,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * Writes {@code target/<name>-layer.zip}: {@code extensions/<name>} (the launcher),
  * {@code <name>/<name>.jar} with its runtime dependencies in {@code <name>/lib/}, and unless
- * switched off a trimmed Java runtime in {@code <name>/runtime/}. The application jar must name
+ * switched off a trimmed Java runtime in {@code <name>/runtime/}; the same files, with the
+ * zip's times and modes, are laid out in {@code target/<name>-layer/} as Lambda extracts them
+ * to {@code /opt}. The application jar must name
  * its dependencies in its manifest's {@code Class-Path} with the {@code lib/} prefix.
  *
  * @since 0.1.0
@@ -84,9 +87,11 @@ public class LayerMojo extends AbstractMojo {
 					+ ": run the layer goal after the jar is packaged (phase package)");
 		}
 		Path target = Path.of(this.project.getBuild().getDirectory());
-		Path work = target.resolve(this.name + "-layer");
+		Path work = target.resolve(this.name + "-layer-work");
+		Path exploded = target.resolve(this.name + "-layer");
 		try {
 			deleteRecursively(work);
+			deleteRecursively(exploded);
 			Files.createDirectories(work);
 			List<LayerEntry> entries = new ArrayList<>();
 			Path launcher = work.resolve(LAUNCHER);
@@ -111,7 +116,9 @@ public class LayerMojo extends AbstractMojo {
 				getLog().info("No Java runtime bundled: the launcher uses the function's Java or java on the PATH");
 			}
 			Path zip = target.resolve(this.name + "-layer.zip");
-			new LayerZipWriter(Instant.parse(this.entryTime)).write(entries, zip);
+			Instant time = Instant.parse(this.entryTime);
+			new LayerZipWriter(time).write(entries, zip);
+			explode(entries, exploded, time);
 			getLog().info("Lambda layer " + zip + " (" + Files.size(zip) / 1024 + " KiB)");
 		}
 		catch (IOException ex) {
@@ -140,6 +147,16 @@ public class LayerMojo extends AbstractMojo {
 			}
 		}
 		return entries;
+	}
+
+	private static void explode(List<LayerEntry> entries, Path directory, Instant time) throws IOException {
+		for (LayerEntry entry : entries) {
+			Path file = directory.resolve(entry.path());
+			Files.createDirectories(file.getParent());
+			Files.copy(entry.source(), file);
+			file.toFile().setExecutable(entry.mode() == LayerEntry.EXECUTABLE, false);
+			Files.setLastModifiedTime(file, FileTime.from(time));
+		}
 	}
 
 	static String hostArchitecture() {

@@ -20,10 +20,11 @@ public final class RuntimeLinker {
 
 	/**
 	 * Modules a Spring Boot extension built on this starter needs: the JDK HTTP client and server,
-	 * logging, JMX (Spring Boot's admin and Logback look for it), naming, XML and SQL types that
-	 * Spring's core refers to, and {@code jdk.unsupported} for {@code sun.misc.Unsafe}.
+	 * logging, JMX (Spring Boot's admin and Logback look for it), {@code java.beans} (in
+	 * {@code java.desktop}, used by Spring Boot's binder), naming, XML and SQL types that Spring's
+	 * core refers to, and {@code jdk.unsupported} for {@code sun.misc.Unsafe}.
 	 */
-	public static final List<String> DEFAULT_MODULES = List.of("java.base", "java.logging", "java.management",
+	public static final List<String> DEFAULT_MODULES = List.of("java.base", "java.desktop", "java.logging", "java.management",
 			"java.naming", "java.net.http", "java.sql", "java.xml", "jdk.httpserver", "jdk.unsupported",
 			"jdk.crypto.ec");
 

@@ -45,7 +45,7 @@ class RuntimeLinkerTests {
 			.redirectErrorStream(true).start();
 		String modules = new String(process.getInputStream().readAllBytes());
 		assertThat(process.waitFor()).isZero();
-		assertThat(modules).contains("java.net.http", "jdk.httpserver", "java.management").doesNotContain("java.desktop");
+		assertThat(modules).contains("java.net.http", "jdk.httpserver", "java.management").doesNotContain("java.compiler");
 		assertThat(output.resolve("man")).doesNotExist();
 		assertThat(output.resolve("include")).doesNotExist();
 	}
