@@ -1,0 +1,193 @@
+package dev.lambdaextension.maven;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+import org.apache.maven.artifact.Artifact;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.plugins.annotations.ResolutionScope;
+import org.apache.maven.project.MavenProject;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Writes {@code target/<name>-layer.zip}: {@code extensions/<name>} (the launcher),
+ * {@code <name>/<name>.jar} with its runtime dependencies in {@code <name>/lib/}, and unless
+ * switched off a trimmed Java runtime in {@code <name>/runtime/}; the same files, with the
+ * zip's times and modes, are laid out in {@code target/<name>-layer/} as Lambda extracts them
+ * to {@code /opt}. The application jar must name
+ * its dependencies in its manifest's {@code Class-Path} with the {@code lib/} prefix.
+ *
+ * @since 0.1.0
+ */
+@Mojo(name = "layer", defaultPhase = LifecyclePhase.PACKAGE, requiresDependencyResolution = ResolutionScope.RUNTIME,
+		threadSafe = true)
+public class LayerMojo extends AbstractMojo {
+
+	private static final String LAUNCHER = "launcher.sh";
+
+	@Parameter(defaultValue = "${project}", readonly = true, required = true)
+	@SuppressWarnings("NullAway.Init")
+	private MavenProject project;
+
+	/** Extension name: the launcher's file name, which Lambda registers the extension under. */
+	@Parameter(property = "lambda-extension.name", defaultValue = "${project.artifactId}")
+	@SuppressWarnings("NullAway.Init")
+	private String name;
+
+	/** Whether to bundle a trimmed Java runtime; switch off for functions that bring their own Java. */
+	@Parameter(property = "lambda-extension.runtime", defaultValue = "true")
+	private boolean runtime = true;
+
+	/** JDK whose jlink builds the runtime; the JDK running Maven unless set. */
+	@Parameter(property = "lambda-extension.jdkHome", defaultValue = "${java.home}")
+	@SuppressWarnings("NullAway.Init")
+	private File jdkHome;
+
+	/** Target architecture: {@code x86_64} or {@code arm64}. */
+	@Parameter(property = "lambda-extension.architecture", defaultValue = "x86_64")
+	@SuppressWarnings("NullAway.Init")
+	private String architecture;
+
+	/** Modules of the runtime; {@link RuntimeLinker#DEFAULT_MODULES} unless set. */
+	@Parameter
+	private @Nullable List<String> modules;
+
+	/** Time given to every zip entry, as an ISO-8601 instant. */
+	@Parameter(property = "lambda-extension.entryTime", defaultValue = "2000-01-01T00:00:00Z")
+	@SuppressWarnings("NullAway.Init")
+	private String entryTime;
+
+	/** Skips the goal. */
+	@Parameter(property = "lambda-extension.skip", defaultValue = "false")
+	private boolean skip;
+
+	@Override
+	public void execute() throws MojoExecutionException {
+		if (this.skip) {
+			getLog().info("Skipping the Lambda layer");
+			return;
+		}
+		File jar = this.project.getArtifact().getFile();
+		if (jar == null || !jar.isFile()) {
+			throw new MojoExecutionException("No jar for " + this.project.getArtifactId()
+					+ ": run the layer goal after the jar is packaged (phase package)");
+		}
+		Path target = Path.of(this.project.getBuild().getDirectory());
+		Path work = target.resolve(this.name + "-layer-work");
+		Path exploded = target.resolve(this.name + "-layer");
+		try {
+			deleteRecursively(work);
+			deleteRecursively(exploded);
+			Files.createDirectories(work);
+			List<LayerEntry> entries = new ArrayList<>();
+			Path launcher = work.resolve(LAUNCHER);
+			try (InputStream in = LayerMojo.class.getResourceAsStream(LAUNCHER)) {
+				if (in == null) {
+					throw new MojoExecutionException("Launcher resource missing from the plugin");
+				}
+				Files.copy(in, launcher);
+			}
+			entries.add(new LayerEntry("extensions/" + this.name, launcher, LayerEntry.EXECUTABLE));
+			entries.add(new LayerEntry(this.name + "/" + this.name + ".jar", jar.toPath(), LayerEntry.REGULAR));
+			for (Artifact artifact : this.project.getArtifacts()) {
+				if (isRuntime(artifact)) {
+					entries.add(new LayerEntry(this.name + "/lib/" + libName(artifact), artifact.getFile().toPath(),
+							LayerEntry.REGULAR));
+				}
+			}
+			if (this.runtime) {
+				entries.addAll(linkRuntime(work.resolve("runtime")));
+			}
+			else {
+				getLog().info("No Java runtime bundled: the launcher uses the function's Java or java on the PATH");
+			}
+			Path zip = target.resolve(this.name + "-layer.zip");
+			Instant time = Instant.parse(this.entryTime);
+			new LayerZipWriter(time).write(entries, zip);
+			explode(entries, exploded, time);
+			getLog().info("Lambda layer " + zip + " (" + Files.size(zip) / 1024 + " KiB)");
+		}
+		catch (IOException ex) {
+			throw new MojoExecutionException("Cannot write the Lambda layer: " + ex.getMessage(), ex);
+		}
+	}
+
+	private List<LayerEntry> linkRuntime(Path output) throws IOException, MojoExecutionException {
+		String host = hostArchitecture();
+		if (!this.architecture.equals(host)) {
+			throw new MojoExecutionException("Cannot bundle a runtime for " + this.architecture + " on a " + host
+					+ " build machine: build the layer on " + this.architecture
+					+ ", or set <runtime>false</runtime> and let the function provide Java");
+		}
+		RuntimeLinker linker = new RuntimeLinker(this.jdkHome.toPath());
+		List<String> moduleList = (this.modules != null) ? this.modules : RuntimeLinker.DEFAULT_MODULES;
+		getLog().info("Linking a Java " + linker.javaVersion() + " runtime from " + this.jdkHome + ": "
+				+ String.join(",", moduleList));
+		linker.link(moduleList, output);
+		List<LayerEntry> entries = new ArrayList<>();
+		try (Stream<Path> files = Files.walk(output)) {
+			for (Path file : files.filter(Files::isRegularFile).sorted(Comparator.naturalOrder()).toList()) {
+				String path = this.name + "/runtime/" + output.relativize(file).toString().replace(File.separatorChar, '/');
+				entries.add(new LayerEntry(path, file,
+						Files.isExecutable(file) ? LayerEntry.EXECUTABLE : LayerEntry.REGULAR));
+			}
+		}
+		return entries;
+	}
+
+	private static void explode(List<LayerEntry> entries, Path directory, Instant time) throws IOException {
+		for (LayerEntry entry : entries) {
+			Path file = directory.resolve(entry.path());
+			Files.createDirectories(file.getParent());
+			Files.copy(entry.source(), file);
+			file.toFile().setExecutable(entry.mode() == LayerEntry.EXECUTABLE, false);
+			Files.setLastModifiedTime(file, FileTime.from(time));
+		}
+	}
+
+	static String hostArchitecture() {
+		String arch = System.getProperty("os.arch", "").toLowerCase(Locale.ROOT);
+		return switch (arch) {
+			case "amd64", "x86_64" -> "x86_64";
+			case "aarch64", "arm64" -> "arm64";
+			default -> arch;
+		};
+	}
+
+	private static boolean isRuntime(Artifact artifact) {
+		String scope = artifact.getScope();
+		return artifact.getFile() != null && "jar".equals(artifact.getType())
+				&& (Artifact.SCOPE_COMPILE.equals(scope) || Artifact.SCOPE_RUNTIME.equals(scope));
+	}
+
+	private static String libName(Artifact artifact) {
+		String classifier = artifact.hasClassifier() ? "-" + artifact.getClassifier() : "";
+		return artifact.getArtifactId() + "-" + artifact.getVersion() + classifier + "." + artifact.getArtifactHandler().getExtension();
+	}
+
+	private static void deleteRecursively(Path directory) throws IOException {
+		if (!Files.exists(directory)) {
+			return;
+		}
+		try (Stream<Path> files = Files.walk(directory)) {
+			for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+				Files.delete(file);
+			}
+		}
+	}
+
+}

@@ -1,0 +1,54 @@
+#!/bin/sh
+# Lambda extension launcher written by lambda-extension-maven-plugin. Lambda runs every file in
+# /opt/extensions with no arguments; the extension registers under this file's name.
+set -eu
+
+name="$(basename "$0")"
+layer="$(cd "$(dirname "$0")/.." && pwd)"
+app="$layer/$name"
+bundled="$app/runtime/bin/java"
+
+# Java, in order: LAMBDA_EXTENSION_JAVA, the runtime in this layer, the function's own Java
+# (Lambda's Java runtimes), java on the PATH.
+if [ -n "${LAMBDA_EXTENSION_JAVA:-}" ]; then
+	java="$LAMBDA_EXTENSION_JAVA"
+elif [ -x "$bundled" ]; then
+	java="$bundled"
+elif [ -x /var/lang/bin/java ]; then
+	java=/var/lang/bin/java
+elif command -v java >/dev/null 2>&1; then
+	java="$(command -v java)"
+else
+	echo "$name: no Java found (looked for LAMBDA_EXTENSION_JAVA, $bundled, /var/lang/bin/java, java on PATH)" >&2
+	exit 127
+fi
+
+# The function's own JVM options (agents, SnapStart flags) are not meant for this process.
+unset JAVA_TOOL_OPTIONS _JAVA_OPTIONS JDK_JAVA_OPTIONS
+
+# The start-up cache is valid only for the JVM build that recorded it: the bundled runtime.
+cache="$app/$name.aot"
+cache_flags=""
+if [ ! -f "$cache" ]; then
+	echo "$name: start-up cache not used: none in the layer" >&2
+elif [ "$java" != "$bundled" ]; then
+	echo "$name: start-up cache refused: it belongs to $bundled, not $java" >&2
+else
+	cache_flags="-XX:AOTCache=$cache"
+	echo "$name: start-up cache used: $cache" >&2
+fi
+
+# C1 only and Serial GC for a small, short-lived helper (docs/performance.md); a heap capped
+# at a quarter of the function's memory that shrinks again after a burst of telemetry.
+# shellcheck disable=SC2086
+exec "$java" \
+	-XX:+IgnoreUnrecognizedVMOptions \
+	-XX:TieredStopAtLevel=1 \
+	-XX:+UseSerialGC \
+	-Xss512k \
+	-XX:MaxRAMPercentage=25 \
+	-XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -XX:-ShrinkHeapInSteps \
+	$cache_flags \
+	${LAMBDA_EXTENSION_JAVA_OPTS:-} \
+	-Dlambda.extension.name="$name" \
+	-jar "$app/$name.jar"
