@@ -27,9 +27,35 @@ fi
 unset JAVA_TOOL_OPTIONS _JAVA_OPTIONS JDK_JAVA_OPTIONS
 
 # The start-up cache is valid only for the JVM build that recorded it: the bundled runtime.
+# On request (LAMBDA_EXTENSION_CDS=record) this start records one at exit for the Java chosen
+# above, to LAMBDA_EXTENSION_CDS_ARCHIVE or $TMPDIR, and later starts read it from there: for a
+# runtime the layer does not bundle, and for the benchmarks. Recording at exit can overrun the
+# 2 s SHUTDOWN budget, so it is never done on Lambda unless asked.
+java_home="$(dirname "$(dirname "$(readlink -f "$java" 2>/dev/null || echo "$java")")")"
+java_major="$(sed -n 's/^JAVA_VERSION="\{0,1\}\([0-9]*\).*/\1/p' "$java_home/release" 2>/dev/null || true)"
+if [ "${java_major:-0}" -ge 25 ] 2>/dev/null; then
+	suffix=aot
+else
+	suffix=jsa
+fi
 cache="$app/$name.aot"
+recorded="${LAMBDA_EXTENSION_CDS_ARCHIVE:-${TMPDIR:-/tmp}/$name-$(id -u 2>/dev/null || echo 0).$suffix}"
 cache_flags=""
-if [ ! -f "$cache" ]; then
+if [ "${LAMBDA_EXTENSION_CDS:-}" = record ]; then
+	if [ "$suffix" = aot ]; then
+		cache_flags="-XX:AOTCacheOutput=$recorded -Xlog:aot=off"
+	else
+		cache_flags="-XX:ArchiveClassesAtExit=$recorded"
+	fi
+	echo "$name: start-up cache recorded at exit to $recorded" >&2
+elif [ -f "$recorded" ]; then
+	if [ "$suffix" = aot ]; then
+		cache_flags="-XX:AOTCache=$recorded -Xlog:aot=off"
+	else
+		cache_flags="-XX:SharedArchiveFile=$recorded"
+	fi
+	echo "$name: start-up cache used: $recorded (recorded on request)" >&2
+elif [ ! -f "$cache" ]; then
 	echo "$name: start-up cache not used: none in the layer" >&2
 elif [ "$java" != "$bundled" ]; then
 	echo "$name: start-up cache refused: it belongs to $bundled, not $java" >&2

@@ -81,6 +81,23 @@ class LauncherScriptTests {
 	}
 
 	@Test
+	void launcherShouldRecordACacheOnRequestAndUseItNextTime() throws Exception {
+		Path java = fakeJava(this.temp.resolve("jdk/bin/java"), "jdk");
+		Path archive = this.temp.resolve("recorded.jsa");
+		Map<String, String> env = Map.of("LAMBDA_EXTENSION_JAVA", java.toString(), "LAMBDA_EXTENSION_CDS_ARCHIVE",
+				archive.toString());
+		Result recording = run(Map.of("LAMBDA_EXTENSION_JAVA", java.toString(), "LAMBDA_EXTENSION_CDS_ARCHIVE",
+				archive.toString(), "LAMBDA_EXTENSION_CDS", "record"));
+		assertThat(recording.stdout()).contains("-XX:ArchiveClassesAtExit=" + archive);
+		assertThat(recording.stderr()).isEqualTo("demo: start-up cache recorded at exit to " + archive + "\n");
+		assertThat(run(env).stderr()).isEqualTo("demo: start-up cache not used: none in the layer\n");
+		Files.writeString(archive, "archive");
+		Result reading = run(env);
+		assertThat(reading.stdout()).contains("-XX:SharedArchiveFile=" + archive);
+		assertThat(reading.stderr()).startsWith("demo: start-up cache used: " + archive);
+	}
+
+	@Test
 	void launcherWithoutJavaShouldSayWhereItLookedAndFail() throws Exception {
 		Result result = run(Map.of());
 		assertThat(result.exit()).isEqualTo(127);

@@ -11,6 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 
 import dev.lambdaextension.concurrent.ExtensionThreads;
 import dev.lambdaextension.telemetry.TelemetryEvent;
@@ -295,13 +296,7 @@ public class TelemetryDispatcher implements TelemetryBatchHandler, AutoCloseable
 	 * @return whether accepting
 	 */
 	public boolean isAccepting() {
-		this.lock.lock();
-		try {
-			return this.accepting;
-		}
-		finally {
-			this.lock.unlock();
-		}
+		return locked(() -> this.accepting);
 	}
 
 	/**
@@ -309,13 +304,7 @@ public class TelemetryDispatcher implements TelemetryBatchHandler, AutoCloseable
 	 * @return the queue depth
 	 */
 	public int getQueueDepth() {
-		this.lock.lock();
-		try {
-			return this.queue.depth();
-		}
-		finally {
-			this.lock.unlock();
-		}
+		return locked(this.queue::depth);
 	}
 
 	/**
@@ -323,10 +312,14 @@ public class TelemetryDispatcher implements TelemetryBatchHandler, AutoCloseable
 	 * @return the counters
 	 */
 	public DispatcherStats getStats() {
+		return locked(() -> new DispatcherStats(this.acceptedEvents, this.rejectedEvents, this.droppedEvents,
+				this.dispatchedEvents, this.undeliveredEvents, this.queue.depth(), this.consumerFailures));
+	}
+
+	private <T> T locked(Supplier<T> read) {
 		this.lock.lock();
 		try {
-			return new DispatcherStats(this.acceptedEvents, this.rejectedEvents, this.droppedEvents,
-					this.dispatchedEvents, this.undeliveredEvents, this.queue.depth(), this.consumerFailures);
+			return read.get();
 		}
 		finally {
 			this.lock.unlock();
