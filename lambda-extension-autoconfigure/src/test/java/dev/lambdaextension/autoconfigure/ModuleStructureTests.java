@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -24,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Architecture rules, checked on the compiled classes of the three library modules:
- * auto-configurations are named and listed as Boot expects, nothing outside the
+ * auto-configurations are named and listed as Boot expects, the BOM manages every library, nothing outside the
  * auto-configuration package depends on it, the core has no Spring, the packages have no
  * cycles and every package is null-marked.
  */
@@ -64,6 +67,36 @@ class ModuleStructureTests {
 			.collect(Collectors.toSet());
 		assertThat(annotated).isNotEmpty();
 		assertThat(listed).containsExactlyInAnyOrderElementsOf(annotated);
+	}
+
+	@Test
+	void bomShouldManageEveryLibraryArtifactAtTheProjectVersion() throws IOException {
+		String root = Files.readString(Path.of("../pom.xml"));
+		String bom = Files.readString(Path.of("../lambda-extension-bom/pom.xml"));
+		Set<String> libraries = new TreeSet<>();
+		Matcher modules = Pattern.compile("<module>(lambda-extension-[a-z-]+)</module>").matcher(root);
+		while (modules.find()) {
+			String pom = Files.readString(Path.of("..", modules.group(1), "pom.xml"));
+			if (!pom.contains("<packaging>pom</packaging>") && !pom.contains("<packaging>maven-plugin</packaging>")) {
+				libraries.add(modules.group(1));
+			}
+		}
+		Set<String> managed = new TreeSet<>();
+		Matcher artifacts = Pattern.compile("<artifactId>(lambda-extension-[a-z-]+)</artifactId>").matcher(bom);
+		while (artifacts.find()) {
+			managed.add(artifacts.group(1));
+		}
+		managed.remove("lambda-extension-bom");
+		assertThat(libraries).isNotEmpty();
+		assertThat(managed).isEqualTo(libraries);
+		assertThat(version(bom)).isEqualTo(version(root));
+	}
+
+	private static String version(String pom) {
+		Matcher version = Pattern.compile("<artifactId>lambda-extension-(?:parent|bom)</artifactId>\\s*<version>([^<]+)</version>")
+			.matcher(pom);
+		assertThat(version.find()).as("project version").isTrue();
+		return version.group(1);
 	}
 
 	@Test
