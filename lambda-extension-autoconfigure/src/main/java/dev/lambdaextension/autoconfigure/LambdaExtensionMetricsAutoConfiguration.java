@@ -5,8 +5,7 @@ import dev.lambdaextension.listener.TelemetryListenerDescriptor;
 import dev.lambdaextension.listener.TelemetryListenerRegistry;
 import dev.lambdaextension.metrics.LambdaExtensionMetrics;
 import dev.lambdaextension.metrics.LambdaFunctionMetrics;
-import dev.lambdaextension.metrics.TelemetryCounterMetrics;
-import dev.lambdaextension.metrics.TelemetryDispatcherMetrics;
+import dev.lambdaextension.metrics.TelemetryPipelineMetrics;
 import dev.lambdaextension.telemetry.dispatch.TelemetryDispatcher;
 import dev.lambdaextension.telemetry.receiver.TelemetryReceiver;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -60,19 +59,10 @@ public final class LambdaExtensionMetricsAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	@ConditionalOnBean({ TelemetryReceiver.class, TelemetryDispatcher.class })
-	TelemetryCounterMetrics telemetryCounterMetrics(TelemetryReceiver receiver, TelemetryDispatcher dispatcher,
+	TelemetryPipelineMetrics telemetryPipelineMetrics(TelemetryReceiver receiver, TelemetryDispatcher dispatcher,
 			MeterRegistry registry) {
-		TelemetryCounterMetrics metrics = new TelemetryCounterMetrics(receiver, dispatcher);
-		metrics.bindTo(registry);
-		return metrics;
-	}
-
-	@Bean
-	@ConditionalOnMissingBean
-	@ConditionalOnBean(TelemetryDispatcher.class)
-	TelemetryDispatcherMetrics telemetryDispatcherMetrics(TelemetryDispatcher dispatcher, MeterRegistry registry) {
-		TelemetryDispatcherMetrics metrics = new TelemetryDispatcherMetrics(dispatcher);
-		metrics.bindTo(registry);
+		TelemetryPipelineMetrics metrics = new TelemetryPipelineMetrics(receiver, dispatcher);
+		metrics.register(registry);
 		return metrics;
 	}
 

@@ -34,7 +34,7 @@ import org.springframework.util.Assert;
  * the time from an {@code INVOKE} to the next {@code event/next}, and the start-up
  * phases. Meters without a variable
  * tag are registered up front; the others are cached, so that the callbacks only
- * increment. The pipeline's own counts are bound by {@link TelemetryCounterMetrics}.
+ * increment. The pipeline's own counts are bound by {@link TelemetryPipelineMetrics}.
  *
  * @since 0.1.0
  */

@@ -4,7 +4,7 @@ import java.time.Duration;
 
 import dev.lambdaextension.metrics.LambdaExtensionMetrics;
 import dev.lambdaextension.metrics.LambdaFunctionMetrics;
-import dev.lambdaextension.metrics.TelemetryDispatcherMetrics;
+import dev.lambdaextension.metrics.TelemetryPipelineMetrics;
 import dev.lambdaextension.test.emulator.LambdaEmulator;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -40,7 +40,7 @@ class LambdaExtensionMetricsAutoConfigurationTests {
 		this.contextRunner.withPropertyValues("lambda.extension.runtime-api=" + this.emulator.runtimeApi())
 			.run((context) -> assertThat(context).hasNotFailed()
 				.doesNotHaveBean(LambdaExtensionMetrics.class)
-				.doesNotHaveBean(TelemetryDispatcherMetrics.class));
+				.doesNotHaveBean(TelemetryPipelineMetrics.class));
 	}
 
 	@Test
@@ -49,7 +49,7 @@ class LambdaExtensionMetricsAutoConfigurationTests {
 			.withPropertyValues("lambda.extension.runtime-api=" + this.emulator.runtimeApi())
 			.run((context) -> {
 				assertThat(context).hasSingleBean(LambdaExtensionMetrics.class)
-					.hasSingleBean(TelemetryDispatcherMetrics.class)
+					.hasSingleBean(TelemetryPipelineMetrics.class)
 					.doesNotHaveBean(LambdaFunctionMetrics.class);
 				this.emulator.awaitInitComplete(WAIT);
 				MeterRegistry registry = context.getBean(MeterRegistry.class);
@@ -102,7 +102,7 @@ class LambdaExtensionMetricsAutoConfigurationTests {
 					"lambda.extension.metrics.function.enabled=true", "lambda.extension.telemetry.enabled=false")
 			.run((context) -> assertThat(context).hasNotFailed()
 				.hasSingleBean(LambdaExtensionMetrics.class)
-				.doesNotHaveBean(TelemetryDispatcherMetrics.class)
+				.doesNotHaveBean(TelemetryPipelineMetrics.class)
 				.doesNotHaveBean(LambdaFunctionMetrics.class));
 	}
 

@@ -16,10 +16,10 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for {@link TelemetryCounterMetrics}: the meters read the counts of a real
+ * Tests for {@link TelemetryPipelineMetrics}: the meters read the counts of a real
  * receiver on 127.0.0.1 and of its dispatcher.
  */
-class TelemetryCounterMetricsTests {
+class TelemetryPipelineMetricsTests {
 
 	private static final String START = "{\"time\":\"2025-11-23T10:15:01.000Z\",\"type\":\"platform.start\","
 			+ "\"record\":{\"requestId\":\"r-1\"}}";
@@ -40,8 +40,8 @@ class TelemetryCounterMetricsTests {
 	}
 
 	@Test
-	void metersShouldShowTheCountsOfTheReceiverAndTheDispatcher() throws Exception {
-		new TelemetryCounterMetrics(this.receiver, this.dispatcher).bindTo(this.registry);
+	void metersShouldShowTheCountsOfTheReceiverAndTheDispatcherAndTheQueue() throws Exception {
+		new TelemetryPipelineMetrics(this.receiver, this.dispatcher).register(this.registry);
 		this.receiver.start();
 		assertThat(post("[" + START + "]")).isEqualTo(200);
 		assertThat(post("[" + START + ", 42]")).isEqualTo(200);
@@ -55,6 +55,8 @@ class TelemetryCounterMetricsTests {
 		assertThat(count("lambda.extension.telemetry.dropped", "reason", "shutdown"))
 			.isEqualTo(stats.undeliveredEvents());
 		assertThat(stats.acceptedEvents()).isEqualTo(2);
+		assertThat(this.registry.get("lambda.extension.telemetry.dispatch.queue.capacity").gauge().value())
+			.isEqualTo(this.dispatcher.getOptions().getCapacity());
 	}
 
 	private int post(String body) throws Exception {

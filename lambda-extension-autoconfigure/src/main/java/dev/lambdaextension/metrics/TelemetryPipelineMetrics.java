@@ -9,18 +9,20 @@ import dev.lambdaextension.telemetry.receiver.ReceiverStats;
 import dev.lambdaextension.telemetry.receiver.TelemetryReceiver;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.binder.MeterBinder;
 
 import org.springframework.util.Assert;
 
 /**
- * Binds counters that read the telemetry pipeline's own counts, the ones health and the
- * endpoint show too: batches received, parse failures, refused, dropped and undelivered
- * events. Nothing is counted twice, so every view of the extension agrees.
+ * Registers the meters of the telemetry pipeline: counters that read its own counts, the
+ * ones health and the endpoint show too (batches received, parse failures, refused,
+ * dropped and undelivered events), and the {@link TelemetryDispatcherMetrics queue
+ * gauges}. Nothing is counted twice, so every view of the extension agrees. Not a
+ * {@code MeterBinder}, so that Spring Boot's metrics support does not register the
+ * meters a second time: the auto-configuration registers them once.
  *
  * @since 0.2.0
  */
-public class TelemetryCounterMetrics implements MeterBinder {
+public class TelemetryPipelineMetrics {
 
 	private static final String PARSE_FAILURES = "Telemetry batch elements, or whole batches, that could not be parsed";
 
@@ -35,15 +37,19 @@ public class TelemetryCounterMetrics implements MeterBinder {
 	 * @param receiver the telemetry receiver
 	 * @param dispatcher the telemetry dispatcher
 	 */
-	public TelemetryCounterMetrics(TelemetryReceiver receiver, TelemetryDispatcher dispatcher) {
+	public TelemetryPipelineMetrics(TelemetryReceiver receiver, TelemetryDispatcher dispatcher) {
 		Assert.notNull(receiver, "'receiver' must not be null");
 		Assert.notNull(dispatcher, "'dispatcher' must not be null");
 		this.receiver = receiver;
 		this.dispatcher = dispatcher;
 	}
 
-	@Override
-	public void bindTo(MeterRegistry registry) {
+	/**
+	 * Register the meters in a registry.
+	 * @param registry the registry
+	 */
+	public void register(MeterRegistry registry) {
+		new TelemetryDispatcherMetrics(this.dispatcher).bindTo(registry);
 		receiverCounter("telemetry.batches", ReceiverStats::batchesReceived)
 			.description("Telemetry API deliveries received and parsed")
 			.register(registry);
