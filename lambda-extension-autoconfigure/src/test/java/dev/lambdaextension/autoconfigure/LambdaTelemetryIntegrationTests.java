@@ -1,5 +1,7 @@
 package dev.lambdaextension.autoconfigure;
 
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -35,6 +37,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.LazyInitializationBeanFactoryPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.event.EventListener;
 
@@ -88,6 +91,24 @@ class LambdaTelemetryIntegrationTests {
 				int port = context.getBean(TelemetryReceiver.class).getPort();
 				assertThat(subscription.destinationUri()).isEqualTo("http://sandbox.localdomain:" + port + "/telemetry");
 			});
+	}
+
+	@Test
+	void receiverPortInUseShouldFailWithAnAnalysisNamingTheProperty() throws Exception {
+		try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+			runner(LambdaEmulator.builder()).withBean(ReportListener.class)
+				.withPropertyValues("lambda.extension.telemetry.receiver.bind-address=127.0.0.1",
+						"lambda.extension.telemetry.receiver.port=" + taken.getLocalPort())
+				.run((context) -> {
+					assertThat(context).hasFailed();
+					FailureAnalysis analysis = new TelemetryReceiverBindFailureAnalyzer()
+						.analyze(context.getStartupFailure());
+					assertThat(analysis).isNotNull();
+					assertThat(analysis.getDescription()).contains("telemetry receiver could not listen")
+						.contains(":" + taken.getLocalPort());
+					assertThat(analysis.getAction()).contains("lambda.extension.telemetry.receiver.port");
+				});
+		}
 	}
 
 	@Test
