@@ -80,7 +80,7 @@ public class MethodTelemetryListenerEndpoint implements TelemetryListenerEndpoin
 		this.batch = List.class.equals(parameter.resolve());
 		Class<?> element = this.batch ? parameter.getGeneric(0).resolve() : parameter.resolve();
 		if (element == null || !TelemetryEvent.class.isAssignableFrom(element)) {
-			throw new IllegalStateException("@TelemetryListener method '" + this.description
+			throw new InvalidTelemetryListenerException("@TelemetryListener method '" + this.description
 					+ "' must take one TelemetryEvent, a typed view of it, or a List of them");
 		}
 		this.eventType = element.asSubclass(TelemetryEvent.class);
@@ -97,7 +97,7 @@ public class MethodTelemetryListenerEndpoint implements TelemetryListenerEndpoin
 		Set<String> declared = new LinkedHashSet<>();
 		for (String type : declaredTypes) {
 			if (!StringUtils.hasText(type)) {
-				throw new IllegalStateException(
+				throw new InvalidTelemetryListenerException(
 						"@TelemetryListener method '" + this.description + "' declares an empty event type");
 			}
 			declared.add(type.trim());
@@ -106,7 +106,7 @@ public class MethodTelemetryListenerEndpoint implements TelemetryListenerEndpoin
 			rejectMisspelledTypes(declared, viewTypes);
 			Set<String> contradicting = new LinkedHashSet<>(declared);
 			contradicting.removeAll(viewTypes);
-			throw new IllegalStateException("@TelemetryListener method '" + this.description + "' declares types "
+			throw new InvalidTelemetryListenerException("@TelemetryListener method '" + this.description + "' declares types "
 					+ contradicting + " that its parameter type " + this.eventType.getSimpleName()
 					+ " never receives; it receives only " + viewTypes);
 		}
@@ -120,7 +120,7 @@ public class MethodTelemetryListenerEndpoint implements TelemetryListenerEndpoin
 					&& TelemetryTypes.closestMatch(type, TelemetryTypes.knownNames()) != null) {
 				String message = TelemetryListenerTypes.unknownTypeMessage(subject, type, Set.of());
 				if (message != null) {
-					throw new IllegalStateException(message);
+					throw new InvalidTelemetryListenerException(message);
 				}
 			}
 		}

@@ -60,7 +60,7 @@ final class MethodTelemetryListenerEndpointFactory {
 		if (trimmed.equalsIgnoreCase("false")) {
 			return false;
 		}
-		throw new IllegalStateException("@TelemetryListener method '" + endpoint.getDescription()
+		throw new InvalidTelemetryListenerException("@TelemetryListener method '" + endpoint.getDescription()
 				+ "' has autoStartup '" + value + "'; it must be true or false");
 	}
 

@@ -121,7 +121,7 @@ public class TelemetryListenerEndpointRegistrar {
 			return this.beanFactory.getBean(name, TelemetryListenerErrorHandler.class);
 		}
 		catch (BeansException ex) {
-			throw new IllegalStateException("@TelemetryListener method '" + endpoint.getDescription()
+			throw new InvalidTelemetryListenerException("@TelemetryListener method '" + endpoint.getDescription()
 					+ "' names error handler '" + name + "', but there is no TelemetryListenerErrorHandler bean "
 					+ "with that name", ex);
 		}

@@ -96,12 +96,12 @@ public class TelemetryListenerRegistry implements TelemetryBatchConsumer {
 			String unknown = TelemetryListenerTypes.unknownTypeMessage(TelemetryListenerTypes.subject(endpoint), type,
 					this.additionalTypes);
 			if (unknown != null) {
-				throw new IllegalStateException(unknown);
+				throw new InvalidTelemetryListenerException(unknown);
 			}
 		}
 		Registration existing = find(endpoint.getId());
 		if (existing != null) {
-			throw new IllegalStateException("Telemetry listener id '" + endpoint.getId() + "' of '"
+			throw new InvalidTelemetryListenerException("Telemetry listener id '" + endpoint.getId() + "' of '"
 					+ endpoint.getDescription() + "' is already used by '" + existing.endpoint.getDescription() + "'");
 		}
 		TelemetryListenerErrorHandler handler = (errorHandler != null) ? errorHandler : this.defaultErrorHandler;

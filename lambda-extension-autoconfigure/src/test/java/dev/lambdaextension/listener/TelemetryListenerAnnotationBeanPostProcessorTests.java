@@ -29,7 +29,7 @@ class TelemetryListenerAnnotationBeanPostProcessorTests {
 		this.contextRunner.withBean("orders", BadSignatureListener.class).run((context) -> {
 			assertThat(context).hasFailed();
 			assertThat(context.getStartupFailure()).rootCause()
-				.isInstanceOf(IllegalStateException.class)
+				.isInstanceOf(InvalidTelemetryListenerException.class)
 				.hasMessage("@TelemetryListener method 'orders.onReport(String)' must take one TelemetryEvent, "
 						+ "a typed view of it, or a List of them");
 		});
