@@ -107,10 +107,7 @@ public final class LocalLambda {
 			}
 			catch (LambdaSessionException ex) {
 				InitFailureReport.print(session, out::println);
-				out.println("RESULT: FAILED, " + ex.getMessage() + ((ex.getCause() instanceof LambdaEmulatorTimeoutException)
-						? "; raise the limit with --init-timeout-ms (default " + DEFAULT_INIT_TIMEOUT.toMillis()
-								+ ", Lambda's on-demand Init limit)"
-						: ""));
+				out.println("RESULT: FAILED, " + ex.getMessage() + timeoutHint(ex));
 				return 1;
 			}
 			for (ExtensionReport report : session.reports()) {
@@ -147,6 +144,13 @@ public final class LocalLambda {
 			out.println("RESULT: FAILED, " + ex.getMessage());
 			return 1;
 		}
+	}
+
+	private static String timeoutHint(LambdaSessionException ex) {
+		return (ex.getCause() instanceof LambdaEmulatorTimeoutException)
+				? "; raise the limit with --init-timeout-ms (default " + DEFAULT_INIT_TIMEOUT.toMillis()
+						+ ", Lambda's on-demand Init limit)"
+				: "";
 	}
 
 	private static InvokeRequest request(Options options, int index) {
