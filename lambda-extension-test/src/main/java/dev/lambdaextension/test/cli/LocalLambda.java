@@ -15,6 +15,7 @@ import dev.lambdaextension.test.emulator.InvocationStatus;
 import dev.lambdaextension.test.emulator.InvokeRequest;
 import dev.lambdaextension.test.emulator.LambdaEmulator;
 import dev.lambdaextension.test.emulator.LambdaEmulatorBuilder;
+import dev.lambdaextension.test.emulator.LambdaEmulatorTimeoutException;
 import dev.lambdaextension.test.launcher.ExtensionReport;
 import dev.lambdaextension.test.launcher.LambdaSession;
 import dev.lambdaextension.test.launcher.LambdaSessionException;
@@ -30,13 +31,17 @@ import org.jspecify.annotations.Nullable;
  *     [--function-name NAME] [--init-timeout-ms MS] [--scenario]
  * </pre>
  * With {@code --scenario}, invocation 2 ends in error ({@code Runtime.ExitError}) and invocation 3 in a timeout
- * when at least 3 invocations run.
+ * when at least 3 invocations run. {@code --init-timeout-ms} defaults to Lambda's on-demand Init limit, 10,000 ms.
+ * When Init fails, each extension not waiting for events is printed with the reason and its last
+ * 20 output lines.
  *
  * @since 0.1.0
  */
 public final class LocalLambda {
 
 	private static final Set<String> REASONS = Set.of("spindown", "timeout", "failure");
+
+	private static final Duration DEFAULT_INIT_TIMEOUT = Duration.ofSeconds(10);
 
 	private LocalLambda() {
 	}
@@ -97,7 +102,14 @@ public final class LocalLambda {
 		try (session) {
 			out.println("Lambda emulator listening on " + session.emulator().runtimeApi() + " for function "
 					+ options.functionName + "; extensions: " + String.join(", ", session.extensionNames()));
-			session.init();
+			try {
+				session.init();
+			}
+			catch (LambdaSessionException ex) {
+				InitFailureReport.print(session, out::println);
+				out.println("RESULT: FAILED, " + ex.getMessage() + timeoutHint(ex));
+				return 1;
+			}
 			for (ExtensionReport report : session.reports()) {
 				out.println("INIT: " + report.name() + " registered after " + millis(report.registered())
 						+ ", subscribed to telemetry after " + millis(report.telemetrySubscribed())
@@ -132,6 +144,13 @@ public final class LocalLambda {
 			out.println("RESULT: FAILED, " + ex.getMessage());
 			return 1;
 		}
+	}
+
+	private static String timeoutHint(LambdaSessionException ex) {
+		return (ex.getCause() instanceof LambdaEmulatorTimeoutException)
+				? "; raise the limit with --init-timeout-ms (default " + DEFAULT_INIT_TIMEOUT.toMillis()
+						+ ", Lambda's on-demand Init limit)"
+				: "";
 	}
 
 	private static InvokeRequest request(Options options, int index) {
@@ -177,7 +196,7 @@ public final class LocalLambda {
 
 		static final String USAGE = "usage: LocalLambda --extensions-dir <dir> [--invocations <n>] "
 				+ "[--shutdown-reason spindown|timeout|failure] [--shutdown-budget-ms <ms>] [--port <p>] "
-				+ "[--function-name <name>] [--init-timeout-ms <ms>] [--scenario]";
+				+ "[--function-name <name>] [--init-timeout-ms <ms, default 10000>] [--scenario]";
 
 		@Nullable Path extensionsDir;
 
@@ -187,7 +206,7 @@ public final class LocalLambda {
 
 		Duration shutdownBudget = Duration.ofMillis(2000);
 
-		Duration initTimeout = Duration.ofSeconds(10);
+		Duration initTimeout = DEFAULT_INIT_TIMEOUT;
 
 		int port;
 

@@ -12,6 +12,8 @@ public class LambdaEmulatorTimeoutException extends RuntimeException {
 
 	private static final long serialVersionUID = 1L;
 
+	private final String description;
+
 	/**
 	 * Create an exception for a condition that was not reached.
 	 * @param description what was awaited, and the state observed at the end
@@ -20,6 +22,15 @@ public class LambdaEmulatorTimeoutException extends RuntimeException {
 	public LambdaEmulatorTimeoutException(String description, Duration timeout) {
 		super("Timed out after " + timeout.toMillis() + " ms waiting for " + description,
 				new TimeoutException(description));
+		this.description = description;
+	}
+
+	/**
+	 * Return what was awaited, and the state observed at the end.
+	 * @return the description
+	 */
+	public String description() {
+		return this.description;
 	}
 
 }

@@ -26,7 +26,8 @@ import org.jspecify.annotations.Nullable;
  * driven through Init, invocations and Shutdown.
  * <p>
  * {@link #init()} launches every executable, waits (within the init timeout) for all registrations and all
- * first {@code next} calls, and fails with {@code Extension.Crash} if a process exits meanwhile.
+ * first {@code next} calls, and fails with {@code Extension.Crash} if a process exits meanwhile
+ * ({@code Extension.InitError} if an extension called {@code init/error}).
  * {@link #shutdown(String, Duration)} sends SHUTDOWN, waits for each process to exit before the deadline and
  * SIGKILLs the stragglers.
  *
@@ -138,7 +139,8 @@ public final class LambdaSession implements AutoCloseable {
 			this.emulator.awaitInitComplete(remaining(deadline));
 		}
 		catch (LambdaEmulatorTimeoutException ex) {
-			throw new LambdaSessionException("Init timed out (Status: timeout): " + ex.getMessage(), ex);
+			throw new LambdaSessionException("Init timed out (Status: timeout): the Init limit of "
+					+ this.emulator.initTimeout().toMillis() + " ms passed while waiting for " + ex.description(), ex);
 		}
 		catch (IllegalStateException ex) {
 			throw new LambdaSessionException(String.valueOf(ex.getMessage()), ex);
@@ -149,8 +151,12 @@ public final class LambdaSession implements AutoCloseable {
 
 	private void failOnCrash(String phase) {
 		if (this.processes.anyCrashed()) {
-			throw new LambdaSessionException("Init failed during " + phase + ": Status: error Error Type: Extension.Crash ("
-					+ this.processes.crashedNames() + " exited)");
+			boolean initError = this.emulator.extensions()
+				.stream()
+				.anyMatch((extension) -> extension.state() == EmulatedExtensionState.INIT_ERROR);
+			throw new LambdaSessionException("Init failed during " + phase + ": Status: error Error Type: "
+					+ (initError ? "Extension.InitError" : "Extension.Crash") + " (" + this.processes.crashedNames()
+					+ " exited)");
 		}
 	}
 

@@ -94,6 +94,36 @@ class LambdaSessionTests {
 	}
 
 	@Test
+	void extensionCallingInitErrorAndExitingShouldFailInitWithInitError() throws Exception {
+		Path extensions = FakeExtensions.write(this.root, "no-license", "init-error");
+		try (LambdaSession session = LambdaSession.builder()
+			.extensionsDir(extensions)
+			.emulator(LambdaEmulator.builder().initTimeout(INIT_TIMEOUT))
+			.build()) {
+			assertThatExceptionOfType(LambdaSessionException.class).isThrownBy(session::init)
+				.withMessageContaining("Extension.InitError")
+				.withMessageNotContaining("Extension.Crash");
+			assertThat(session.emulator().extension("no-license")).satisfies((extension) -> {
+				assertThat(extension.state()).isEqualTo(EmulatedExtensionState.INIT_ERROR);
+				assertThat(extension.initErrorType()).isEqualTo("Extension.ConfigInvalid");
+			});
+		}
+	}
+
+	@Test
+	void initTimeoutShouldStateTheInitLimit() throws Exception {
+		Path extensions = FakeExtensions.writeScript(this.root, "silent", "exec sleep 60\n");
+		try (LambdaSession session = LambdaSession.builder()
+			.extensionsDir(extensions)
+			.emulator(LambdaEmulator.builder().initTimeout(Duration.ofMillis(1500)))
+			.build()) {
+			assertThatExceptionOfType(LambdaSessionException.class).isThrownBy(session::init)
+				.withMessageStartingWith("Init timed out (Status: timeout): the Init limit of 1500 ms passed")
+				.withMessageContaining("no extension registered");
+		}
+	}
+
+	@Test
 	void environmentShouldDropRuntimeOnlyVariablesAndAddPlatformOnes() {
 		try (LambdaEmulator emulator = LambdaEmulator.builder().functionName("fn").region("eu-west-1").build()) {
 			Map<String, String> environment = ExtensionsLauncher.environment(

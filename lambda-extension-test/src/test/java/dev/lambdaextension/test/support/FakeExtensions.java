@@ -40,6 +40,17 @@ public final class FakeExtensions {
 					if ("crash".equals(mode)) {
 						System.exit(4);
 					}
+					if ("init-error".equals(mode)) {
+						System.err.println("license key missing");
+						HttpResponse<String> error = client.send(HttpRequest.newBuilder(URI.create(api + "init/error"))
+							.header("Lambda-Extension-Identifier", id)
+							.header("Lambda-Extension-Function-Error-Type", "Extension.ConfigInvalid")
+							.POST(HttpRequest.BodyPublishers.ofString(
+									"{\\"errorMessage\\":\\"license key missing\\",\\"errorType\\":\\"ConfigError\\"}"))
+							.build(), HttpResponse.BodyHandlers.ofString());
+						System.out.println("init/error answered " + error.statusCode());
+						System.exit(1);
+					}
 					while (true) {
 						HttpResponse<String> next = client.send(HttpRequest.newBuilder(URI.create(api + "event/next"))
 							.header("Lambda-Extension-Identifier", id)
@@ -86,6 +97,18 @@ public final class FakeExtensions {
 		Path script = extensions.resolve(name);
 		Files.writeString(script, "#!/bin/sh\nexec \"" + java + "\" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xss512k \""
 				+ source.toAbsolutePath() + "\" \"$(basename \"$0\")\" " + mode + "\n");
+		Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
+		return extensions;
+	}
+
+	/**
+	 * Write an executable {@code /bin/sh} script {@code root/extensions/name}.
+	 * @return the extensions directory
+	 */
+	public static Path writeScript(Path root, String name, String body) throws IOException {
+		Path extensions = Files.createDirectories(root.resolve("extensions"));
+		Path script = extensions.resolve(name);
+		Files.writeString(script, "#!/bin/sh\n" + body);
 		Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
 		return extensions;
 	}
