@@ -33,7 +33,7 @@ public class TelemetryPipelineMetrics {
 	private final TelemetryDispatcher dispatcher;
 
 	/**
-	 * Create a binder for the counts of the given receiver and dispatcher.
+	 * Create the meters of the given receiver and dispatcher, not yet registered.
 	 * @param receiver the telemetry receiver
 	 * @param dispatcher the telemetry dispatcher
 	 */
