@@ -1,31 +1,24 @@
 package dev.lambdaextension.autoconfigure;
 
-import java.io.UncheckedIOException;
-import java.net.BindException;
+import java.io.IOException;
 
-import org.jspecify.annotations.Nullable;
+import dev.lambdaextension.telemetry.receiver.TelemetryReceiverBindException;
 
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
 /**
  * Explains a telemetry receiver that could not listen: a port in use or an address that is
- * not this machine's, with the property to change.
+ * not this machine's, with the properties to change.
  */
-class TelemetryReceiverBindFailureAnalyzer extends AbstractFailureAnalyzer<BindException> {
-
-	private static final String RECEIVER_BIND_FAILURE = "Could not bind the telemetry receiver to ";
+class TelemetryReceiverBindFailureAnalyzer extends AbstractFailureAnalyzer<TelemetryReceiverBindException> {
 
 	@Override
-	protected @Nullable FailureAnalysis analyze(Throwable rootFailure, BindException cause) {
-		UncheckedIOException receiverFailure = findCause(rootFailure, UncheckedIOException.class);
-		String message = (receiverFailure != null) ? receiverFailure.getMessage() : null;
-		if (message == null || !message.startsWith(RECEIVER_BIND_FAILURE)) {
-			return null;
-		}
+	protected FailureAnalysis analyze(Throwable rootFailure, TelemetryReceiverBindException cause) {
+		IOException reason = cause.getCause();
 		return new FailureAnalysis(
-				"The Lambda extension's telemetry receiver could not listen on "
-						+ message.substring(RECEIVER_BIND_FAILURE.length()) + ": " + cause.getMessage(),
+				"The Lambda extension's telemetry receiver could not listen on " + cause.getAddress()
+						+ ((reason != null) ? ": " + reason.getMessage() : ""),
 				"Set lambda.extension.telemetry.receiver.port to a free port, or to 0 (the default) to pick one, "
 						+ "and lambda.extension.telemetry.receiver.bind-address, if set, to an address of this machine.",
 				cause);

@@ -62,7 +62,8 @@ final class ConnectionAcceptor implements Runnable {
 	 * @param processor the processor of requests
 	 * @param maxConnections the largest number of open connections
 	 * @return the running acceptor
-	 * @throws UncheckedIOException if the address cannot be bound
+	 * @throws UncheckedIOException if no socket can be opened
+	 * @throws TelemetryReceiverBindException if the address cannot be bound
 	 */
 	static ConnectionAcceptor start(InetSocketAddress address, ConnectionSettings settings,
 			TelemetryRequestProcessor processor, int maxConnections) {
@@ -78,7 +79,7 @@ final class ConnectionAcceptor implements Runnable {
 		}
 		catch (IOException ex) {
 			closeQuietly(serverSocket);
-			throw new UncheckedIOException("Could not bind the telemetry receiver to " + address, ex);
+			throw new TelemetryReceiverBindException(address, ex);
 		}
 		ConnectionAcceptor acceptor = new ConnectionAcceptor(serverSocket, settings, processor, maxConnections);
 		acceptor.thread.start();

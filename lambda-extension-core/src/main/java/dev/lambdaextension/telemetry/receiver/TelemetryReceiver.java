@@ -126,7 +126,7 @@ public class TelemetryReceiver {
 
 	/**
 	 * Bind the address and start serving requests. Does nothing when already started.
-	 * @throws UncheckedIOException if the address cannot be bound
+	 * @throws TelemetryReceiverBindException if the address cannot be bound
 	 */
 	public void start() {
 		synchronized (this.lifecycleMonitor) {
