@@ -38,7 +38,7 @@ class LambdaExtensionAutoConfigurationTests {
 			.withPropertyValues("lambda.extension.runtime-api=" + this.emulator.runtimeApi(),
 					"lambda.extension.enabled=false")
 			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(ExtensionEventLoop.class));
-		assertThat(this.emulator.calls()).isEmpty();
+		assertThat(this.emulator.history().calls()).isEmpty();
 	}
 
 	@Test

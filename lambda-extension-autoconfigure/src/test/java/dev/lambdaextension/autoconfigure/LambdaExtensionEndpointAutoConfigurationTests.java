@@ -50,7 +50,7 @@ class LambdaExtensionEndpointAutoConfigurationTests {
 				this.emulator.invoke().awaitExtensionsDone(WAIT);
 				LambdaExtensionDescriptor descriptor = context.getBean(LambdaExtensionEndpoint.class).extension();
 				assertThat(descriptor.state()).isEqualTo(ExtensionState.RUNNING);
-				assertThat(descriptor.registration().functionName()).isEqualTo(this.emulator.functionName());
+				assertThat(descriptor.registration().functionName()).isEqualTo(this.emulator.function().name());
 				assertThat(descriptor.subscription().types()).containsExactly("platform");
 				assertThat(descriptor.subscription().buffering().timeoutMs()).isEqualTo(25);
 				assertThat(descriptor.receiver().running()).isTrue();

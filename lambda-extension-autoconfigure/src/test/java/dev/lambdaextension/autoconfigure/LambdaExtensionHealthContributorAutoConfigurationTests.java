@@ -47,7 +47,7 @@ class LambdaExtensionHealthContributorAutoConfigurationTests {
 				assertThat(registry.getContributor("lambdaextension")).isInstanceOf(HealthIndicator.class);
 				Health health = ((HealthIndicator) registry.getContributor("lambdaextension")).health();
 				assertThat(health.getStatus()).isEqualTo(Status.UP);
-				assertThat(health.getDetails()).containsEntry("functionName", this.emulator.functionName())
+				assertThat(health.getDetails()).containsEntry("functionName", this.emulator.function().name())
 					.containsKeys("state", "extensionId", "lastEventTime", "queueDepth", "droppedEvents",
 							"listenerFailures");
 			});

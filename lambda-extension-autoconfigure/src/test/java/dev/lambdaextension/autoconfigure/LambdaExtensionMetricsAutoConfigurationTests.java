@@ -56,7 +56,7 @@ class LambdaExtensionMetricsAutoConfigurationTests {
 				assertThat(registry.find("lambda.extension.telemetry.dispatch.queue.depth").gauge()).isNotNull();
 				assertThat(registry.find("lambda.extension.startup").tag("phase", "first-next").timeGauge())
 					.isNotNull();
-				assertThat(this.emulator.calls(LambdaEmulator.TELEMETRY_PATH)).isEmpty();
+				assertThat(this.emulator.history().calls(LambdaEmulator.TELEMETRY_PATH)).isEmpty();
 			});
 	}
 
@@ -90,7 +90,7 @@ class LambdaExtensionMetricsAutoConfigurationTests {
 			.run((context) -> {
 				assertThat(context).hasSingleBean(LambdaFunctionMetrics.class);
 				this.emulator.awaitInitComplete(WAIT);
-				assertThat(this.emulator.telemetrySubscriptions()).singleElement()
+				assertThat(this.emulator.telemetry().subscriptions()).singleElement()
 					.satisfies((subscription) -> assertThat(subscription.types()).containsExactly("platform"));
 			});
 	}

@@ -77,16 +77,16 @@ class LambdaExtensionObservabilityIntegrationTests {
 				.build()).awaitExtensionsDone(WAIT);
 			this.emulator.invoke(InvokeRequest.builder().status(InvocationStatus.TIMEOUT).build())
 				.awaitExtensionsDone(WAIT);
-			this.emulator.emitTelemetry("{\"time\":\"2025-11-23T10:15:30.000Z\",\"type\":\"platform.logsDropped\","
+			this.emulator.telemetry().emit("{\"time\":\"2025-11-23T10:15:30.000Z\",\"type\":\"platform.logsDropped\","
 					+ "\"record\":{\"droppedBytes\":4096,\"droppedRecords\":3,\"reason\":\"behind\"}}");
 			this.emulator.invoke().awaitExtensionsDone(WAIT);
 			// the fourth report arrives, as on Lambda, only with the next thaw
 			this.emulator.invoke().awaitExtensionsDone(WAIT);
-			assertThat(this.emulator.postToSubscriber("observability-test", "{\"not\":\"an array\"}")).isEqualTo(400);
-			assertThat(this.emulator.postToSubscriber("observability-test",
+			assertThat(this.emulator.telemetry().postToSubscriber("observability-test", "{\"not\":\"an array\"}")).isEqualTo(400);
+			assertThat(this.emulator.telemetry().postToSubscriber("observability-test",
 					"[{\"time\":\"bad\",\"type\":\"platform.start\",\"record\":{}}]"))
 				.isEqualTo(200);
-			assertThat(this.emulator.flushTelemetry(WAIT)).isTrue();
+			assertThat(this.emulator.telemetry().flush(WAIT)).isTrue();
 			// function meters and listener counts are recorded on the dispatch thread, meters when first used
 			await().atMost(WAIT).ignoreExceptionsInstanceOf(MeterNotFoundException.class).untilAsserted(() -> {
 				assertThat(counter(registry.find("lambda.function.invocations").tag("status", "success"))).isEqualTo(2);
@@ -152,7 +152,7 @@ class LambdaExtensionObservabilityIntegrationTests {
 			LambdaExtensionEndpoint endpoint = context.getBean(LambdaExtensionEndpoint.class);
 			this.emulator.awaitInitComplete(WAIT);
 			assertThat(health.health().getStatus()).isEqualTo(Status.UP);
-			this.emulator.failNext(LambdaEmulator.NEXT_PATH, 500, 1);
+			this.emulator.faults().failNext(LambdaEmulator.NEXT_PATH, 500, 1);
 			this.emulator.invoke();
 			assertThat(this.exitStatus.get(WAIT.toSeconds(), TimeUnit.SECONDS)).isEqualTo(1);
 			Health down = health.health();

@@ -82,7 +82,7 @@ class LambdaTelemetryIntegrationTests {
 					"lambda.extension.telemetry.schema-version=2025-01-29")
 			.run((context) -> {
 				this.emulator.awaitInitComplete(WAIT);
-				EmulatedTelemetrySubscription subscription = this.emulator.telemetrySubscriptions().get(0);
+				EmulatedTelemetrySubscription subscription = this.emulator.telemetry().subscriptions().get(0);
 				assertThat(subscription.types()).containsExactly("platform", "function");
 				assertThat(subscription.maxItems()).isEqualTo(2000);
 				assertThat(subscription.maxBytes()).isEqualTo(512 * 1024);
@@ -129,7 +129,7 @@ class LambdaTelemetryIntegrationTests {
 				assertThat(context).hasSingleBean(TelemetryApiClient.class);
 				assertThat(subscribeCalls).hasValue(1);
 				int port = context.getBean(TelemetryReceiver.class).getPort();
-				assertThat(this.emulator.telemetrySubscriptions()).singleElement()
+				assertThat(this.emulator.telemetry().subscriptions()).singleElement()
 					.satisfies((subscription) -> assertThat(subscription.destinationUri())
 						.isEqualTo("http://sandbox.localdomain:" + port + "/customized"));
 			});
@@ -142,7 +142,7 @@ class LambdaTelemetryIntegrationTests {
 			.withBean(ReportListener.class)
 			.run((context) -> {
 				this.emulator.awaitInitComplete(WAIT);
-				assertThat(this.emulator.telemetrySubscriptions()).singleElement()
+				assertThat(this.emulator.telemetry().subscriptions()).singleElement()
 					.satisfies((subscription) -> assertThat(subscription.types()).containsExactly("platform"));
 			});
 	}
@@ -151,7 +151,7 @@ class LambdaTelemetryIntegrationTests {
 	void noListenerAndNoTypesShouldNotSubscribe() {
 		runner(LambdaEmulator.builder()).run((context) -> {
 			this.emulator.awaitInitComplete(WAIT);
-			assertThat(this.emulator.calls(LambdaEmulator.TELEMETRY_PATH)).isEmpty();
+			assertThat(this.emulator.history().calls(LambdaEmulator.TELEMETRY_PATH)).isEmpty();
 			assertThat(context.getBean(TelemetryReceiver.class).isRunning()).isFalse();
 		});
 	}
@@ -164,12 +164,12 @@ class LambdaTelemetryIntegrationTests {
 		runner(LambdaEmulator.builder()).withBean(TelemetryListenerConfigurer.class, () -> configurer)
 			.run((context) -> {
 				this.emulator.awaitInitComplete(WAIT);
-				assertThat(this.emulator.telemetrySubscriptions()).singleElement()
+				assertThat(this.emulator.telemetry().subscriptions()).singleElement()
 					.satisfies((subscription) -> assertThat(subscription.types()).containsExactly("platform",
 							"function"));
 				assertThat(context.getBean(TelemetrySubscriber.class).isPlatformAddedForBarrier()).isTrue();
 				this.emulator.invoke(InvokeRequest.builder().log("from code").build()).awaitExtensionsDone(WAIT);
-				assertThat(this.emulator.flushTelemetry(WAIT)).isTrue();
+				assertThat(this.emulator.telemetry().flush(WAIT)).isTrue();
 				await().atMost(WAIT).untilAsserted(() -> assertThat(messages).singleElement()
 					.satisfies((message) -> assertThat(message).contains("from code")));
 			});
@@ -181,7 +181,7 @@ class LambdaTelemetryIntegrationTests {
 			.withPropertyValues("lambda.extension.telemetry.types=platform,extension")
 			.run((context) -> {
 				this.emulator.awaitInitComplete(WAIT);
-				assertThat(this.emulator.telemetrySubscriptions().get(0).types()).containsExactly("platform",
+				assertThat(this.emulator.telemetry().subscriptions().get(0).types()).containsExactly("platform",
 						"extension");
 			});
 	}
@@ -193,7 +193,7 @@ class LambdaTelemetryIntegrationTests {
 			.withPropertyValues("lambda.extension.telemetry.schema-version=2025-01-29")
 			.run((context) -> {
 				this.emulator.awaitInitComplete(WAIT);
-				assertThat(this.emulator.telemetrySubscriptions()).singleElement()
+				assertThat(this.emulator.telemetry().subscriptions()).singleElement()
 					.satisfies((subscription) -> assertThat(subscription.schemaVersion()).isEqualTo("2022-07-01"));
 			});
 	}
@@ -211,7 +211,7 @@ class LambdaTelemetryIntegrationTests {
 	@Test
 	void refusedSubscriptionShouldBeReportedThroughInitError() {
 		ApplicationContextRunner runner = runner(LambdaEmulator.builder()).withBean(ReportListener.class);
-		this.emulator.failNext(LambdaEmulator.TELEMETRY_PATH, 403,
+		this.emulator.faults().failNext(LambdaEmulator.TELEMETRY_PATH, 403,
 				"{\"errorType\":\"Telemetry.SubscriptionClosed\",\"errorMessage\":\"closed\"}", 1);
 		runner.run((context) -> {
 			assertThat(context).hasFailed();
@@ -230,7 +230,7 @@ class LambdaTelemetryIntegrationTests {
 					.invoke(InvokeRequest.builder().log("first line").log("second line").build());
 				invocation.awaitExtensionsDone(WAIT);
 				this.emulator.invoke().awaitExtensionsDone(WAIT);
-				this.emulator.flushTelemetry(WAIT);
+				this.emulator.telemetry().flush(WAIT);
 				ReportListener reports = context.getBean(ReportListener.class);
 				assertThat(reports.received.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
 				assertThat(reports.batches).allSatisfy((batch) -> assertThat(batch).isNotEmpty());
@@ -253,8 +253,8 @@ class LambdaTelemetryIntegrationTests {
 	void unknownTypesShouldBeDeliveredAndMalformedBodiesRejectedWithoutStopping() {
 		runner(LambdaEmulator.builder()).withBean(EverythingListener.class).run((context) -> {
 			this.emulator.awaitInitComplete(WAIT);
-			assertThat(this.emulator.postToSubscriber("telemetry-test", "{\"not\":\"an array\"}")).isEqualTo(400);
-			assertThat(this.emulator.postToSubscriber("telemetry-test",
+			assertThat(this.emulator.telemetry().postToSubscriber("telemetry-test", "{\"not\":\"an array\"}")).isEqualTo(400);
+			assertThat(this.emulator.telemetry().postToSubscriber("telemetry-test",
 					"[{\"time\":\"2025-11-23T10:15:30.123Z\",\"type\":\"platform.fault\",\"record\":\"RequestId: 1\"},"
 							+ "{\"time\":\"not a time\",\"type\":\"platform.start\",\"record\":{}}]"))
 				.isEqualTo(200);
@@ -273,9 +273,9 @@ class LambdaTelemetryIntegrationTests {
 			.withPropertyValues("lambda.extension.telemetry.additional-types=platform.fault")
 			.run((context) -> {
 				this.emulator.awaitInitComplete(WAIT);
-				assertThat(this.emulator.telemetrySubscriptions()).singleElement()
+				assertThat(this.emulator.telemetry().subscriptions()).singleElement()
 					.satisfies((subscription) -> assertThat(subscription.types()).containsExactly("platform"));
-				assertThat(this.emulator.postToSubscriber("telemetry-test",
+				assertThat(this.emulator.telemetry().postToSubscriber("telemetry-test",
 						"[{\"time\":\"2025-11-23T10:15:30.123Z\",\"type\":\"platform.fault\",\"record\":\"x\"}]"))
 					.isEqualTo(200);
 				FaultListener listener = context.getBean(FaultListener.class);
@@ -347,7 +347,7 @@ class LambdaTelemetryIntegrationTests {
 					request.log("line " + i);
 				}
 				this.emulator.invoke(request.build()).awaitExtensionsDone(WAIT);
-				assertThat(this.emulator.flushTelemetry(WAIT)).isTrue();
+				assertThat(this.emulator.telemetry().flush(WAIT)).isTrue();
 				this.emulator.shutdown("spindown", Duration.ofSeconds(2));
 				assertThat(ExitRecorder.status.get(WAIT.toSeconds(), TimeUnit.SECONDS)).isZero();
 				assertThat(listener.lines).hasSize(3000);

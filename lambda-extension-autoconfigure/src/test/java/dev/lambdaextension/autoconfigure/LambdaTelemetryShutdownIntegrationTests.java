@@ -92,7 +92,7 @@ class LambdaTelemetryShutdownIntegrationTests {
 				this.emulator.invoke(InvokeRequest.builder().log("one").log("two").log("three").build())
 					.awaitExtensionsDone(WAIT);
 				assertThat(listener.entered.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
-				assertThat(this.emulator.flushTelemetry(WAIT)).isTrue();
+				assertThat(this.emulator.telemetry().flush(WAIT)).isTrue();
 				this.emulator.shutdown("spindown", Duration.ofSeconds(1));
 				try {
 					assertThat(this.exitStatus.get(WAIT.toSeconds(), TimeUnit.SECONDS)).isEqualTo(1);
@@ -125,7 +125,7 @@ class LambdaTelemetryShutdownIntegrationTests {
 			.withPropertyValues("lambda.extension.telemetry.types=function")
 			.run((context) -> {
 				this.emulator.awaitInitComplete(WAIT);
-				assertThat(this.emulator.telemetrySubscriptions().get(0).types()).containsExactly("platform", "function");
+				assertThat(this.emulator.telemetry().subscriptions().get(0).types()).containsExactly("platform", "function");
 				assertThat(context.getBean(TelemetrySubscriber.class).isPlatformAddedForBarrier()).isTrue();
 				Invocation invocation = this.emulator.invoke(InvokeRequest.builder().log("hello").build());
 				invocation.awaitExtensionsDone(WAIT);
@@ -138,22 +138,22 @@ class LambdaTelemetryShutdownIntegrationTests {
 	@Test
 	void serverErrorOnSubscribeShouldBeRetried() {
 		ApplicationContextRunner runner = runner(LambdaEmulator.builder()).withBean(ReportRecorder.class);
-		this.emulator.failNext(LambdaEmulator.TELEMETRY_PATH, 500, 2);
+		this.emulator.faults().failNext(LambdaEmulator.TELEMETRY_PATH, 500, 2);
 		runner.run((context) -> {
 			this.emulator.awaitInitComplete(WAIT);
-			assertThat(this.emulator.calls(LambdaEmulator.TELEMETRY_PATH)).extracting((call) -> call.status())
+			assertThat(this.emulator.history().calls(LambdaEmulator.TELEMETRY_PATH)).extracting((call) -> call.status())
 				.containsExactly(500, 500, 200);
-			assertThat(this.emulator.telemetrySubscriptions()).hasSize(1);
+			assertThat(this.emulator.telemetry().subscriptions()).hasSize(1);
 		});
 	}
 
 	@Test
 	void serverErrorsOnSubscribeBeyondTheRetriesShouldFailInitThroughInitError() {
 		ApplicationContextRunner runner = runner(LambdaEmulator.builder()).withBean(ReportRecorder.class);
-		this.emulator.failNext(LambdaEmulator.TELEMETRY_PATH, 500, 3);
+		this.emulator.faults().failNext(LambdaEmulator.TELEMETRY_PATH, 500, 3);
 		runner.run((context) -> {
 			assertThat(context).hasFailed();
-			assertThat(this.emulator.calls(LambdaEmulator.TELEMETRY_PATH)).hasSize(3);
+			assertThat(this.emulator.history().calls(LambdaEmulator.TELEMETRY_PATH)).hasSize(3);
 			assertThat(this.emulator.extensions().get(0).initErrorType()).isEqualTo("InternalServerError");
 		});
 	}
@@ -165,7 +165,7 @@ class LambdaTelemetryShutdownIntegrationTests {
 			.run((context) -> {
 				this.emulator.awaitInitComplete(WAIT);
 				assertThat(this.emulator.extension("shutdown-test").events()).containsExactly("SHUTDOWN");
-				EmulatedTelemetrySubscription subscription = this.emulator.telemetrySubscriptions().get(0);
+				EmulatedTelemetrySubscription subscription = this.emulator.telemetry().subscriptions().get(0);
 				assertThat(subscription.schemaVersion()).isEqualTo("2025-01-29");
 				assertThat(subscription.timeoutMs()).isEqualTo(1000);
 				assertThat(subscription.types()).containsExactly("platform");
@@ -199,8 +199,8 @@ class LambdaTelemetryShutdownIntegrationTests {
 			.withPropertyValues("lambda.extension.telemetry.barrier.timeout=10s")
 			.run((context) -> {
 				this.emulator.awaitInitComplete(WAIT);
-				try (AutoCloseable one = this.emulator.openStalledTelemetryConnection("shutdown-test");
-						AutoCloseable two = this.emulator.openStalledTelemetryConnection("shutdown-test")) {
+				try (AutoCloseable one = this.emulator.faults().openStalledTelemetryConnection("shutdown-test");
+						AutoCloseable two = this.emulator.faults().openStalledTelemetryConnection("shutdown-test")) {
 					Invocation invocation = this.emulator.invoke();
 					invocation.awaitExtensionsDone(WAIT);
 					assertThat(context.getBean(ReportRecorder.class).invocations).singleElement()

@@ -115,10 +115,10 @@ class ExtensionEventLoopIntegrationTests {
 			Recorder recorder = context.getBean(Recorder.class);
 			ExtensionEventLoop loop = context.getBean(ExtensionEventLoop.class);
 			this.emulator.awaitInitComplete(WAIT);
-			this.emulator.failNext(NEXT, 500, 3);
+			this.emulator.faults().failNext(NEXT, 500, 3);
 			this.emulator.invoke();
 			assertThat(recorder.exitStatus.get(WAIT.toSeconds(), TimeUnit.SECONDS)).isEqualTo(1);
-			assertThat(this.emulator.calls(NEXT).stream().filter((call) -> call.status() == 500)).hasSize(3);
+			assertThat(this.emulator.history().calls(NEXT).stream().filter((call) -> call.status() == 500)).hasSize(3);
 			assertThat(this.emulator.extensions().get(0).exitErrorType()).isEqualTo("InternalServerError");
 			assertThat(loop.getState()).isEqualTo(ExtensionState.FAILED);
 		});
@@ -128,7 +128,7 @@ class ExtensionEventLoopIntegrationTests {
 	void transientServerErrorOnNextShouldBeRetried() {
 		this.contextRunner.run((context) -> {
 			this.emulator.awaitInitComplete(WAIT);
-			this.emulator.failNext(NEXT, 500, 1);
+			this.emulator.faults().failNext(NEXT, 500, 1);
 			Invocation first = this.emulator.invoke();
 			first.awaitExtensionsDone(WAIT);
 			Invocation second = this.emulator.invoke();
@@ -143,7 +143,7 @@ class ExtensionEventLoopIntegrationTests {
 		this.contextRunner.run((context) -> {
 			Recorder recorder = context.getBean(Recorder.class);
 			this.emulator.awaitInitComplete(WAIT);
-			this.emulator.failNext(NEXT, 200, "{\"eventType\":\"RESTORE\",\"deadlineMs\":1}", 1);
+			this.emulator.faults().failNext(NEXT, 200, "{\"eventType\":\"RESTORE\",\"deadlineMs\":1}", 1);
 			this.emulator.invoke().awaitExtensionsDone(WAIT);
 			Invocation second = this.emulator.invoke();
 			second.awaitExtensionsDone(WAIT);
@@ -159,7 +159,7 @@ class ExtensionEventLoopIntegrationTests {
 		this.contextRunner.run((context) -> {
 			Recorder recorder = context.getBean(Recorder.class);
 			this.emulator.awaitInitComplete(WAIT);
-			this.emulator.failNext(NEXT, 200, "{\"eventType\":\"INVOKE\",\"deadlineMs\":17323", 1);
+			this.emulator.faults().failNext(NEXT, 200, "{\"eventType\":\"INVOKE\",\"deadlineMs\":17323", 1);
 			this.emulator.invoke().awaitExtensionsDone(WAIT);
 			this.emulator.invoke().awaitExtensionsDone(WAIT);
 			assertThat(recorder.unrecognized).singleElement().satisfies((event) -> {
@@ -221,12 +221,12 @@ class ExtensionEventLoopIntegrationTests {
 			assertThat(context).hasFailed();
 			assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("set lambda.extension.name");
 		});
-		assertThat(this.emulator.calls()).isEmpty();
+		assertThat(this.emulator.history().calls()).isEmpty();
 	}
 
 	@Test
 	void refusedRegistrationShouldFailStartupWithOneLineCause() {
-		this.emulator.failNext("/2020-01-01/extension/register", 403, 1);
+		this.emulator.faults().failNext("/2020-01-01/extension/register", 403, 1);
 		this.contextRunner.run((context) -> {
 			assertThat(context).hasFailed();
 			assertThat(apiFailure(context.getStartupFailure())).hasMessageStartingWith("register failed with HTTP 403")

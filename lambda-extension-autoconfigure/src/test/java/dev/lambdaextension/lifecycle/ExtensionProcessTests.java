@@ -48,7 +48,7 @@ class ExtensionProcessTests {
 	@Test
 	void refusedRegistrationShouldExitNonZeroWithReadableCause() throws Exception {
 		this.emulator = LambdaEmulator.start();
-		this.emulator.refuseRegistration("Extension.InvalidEventType",
+		this.emulator.faults().refuseRegistration("Extension.InvalidEventType",
 				"SHUTDOWN: ShutdownEventNotSupportedForInternalExtension", 1);
 		Result result = run(this.emulator.runtimeApi());
 		assertThat(result.exitCode()).isNotZero();
@@ -70,7 +70,7 @@ class ExtensionProcessTests {
 	@Test
 	void serverErrorsOnNextShouldReportExitErrorAndExitWithStatusOne() throws Exception {
 		this.emulator = LambdaEmulator.start();
-		this.emulator.failNext(LambdaEmulator.NEXT_PATH, 500, 3);
+		this.emulator.faults().failNext(LambdaEmulator.NEXT_PATH, 500, 3);
 		Result result = run(this.emulator.runtimeApi());
 		assertThat(result.exitCode()).isEqualTo(1);
 		assertThat(this.emulator.extensions()).singleElement()

@@ -40,7 +40,7 @@ class DefaultExtensionsApiClientTests {
 	void registerShouldSendNameEventsAndFeatureAndReturnTheIdentifier() {
 		RegisterResponse response = this.client.register("reporter",
 				EnumSet.of(LifecycleEventType.SHUTDOWN, LifecycleEventType.INVOKE), true);
-		RecordedCall call = this.emulator.calls(LambdaEmulator.REGISTER_PATH).get(0);
+		RecordedCall call = this.emulator.history().calls(LambdaEmulator.REGISTER_PATH).get(0);
 		assertThat(call.header("Lambda-Extension-Name")).isEqualTo("reporter");
 		assertThat(call.header("Lambda-Extension-Accept-Feature")).isEqualTo("accountId");
 		assertThat(call.header("Content-Type")).isEqualTo("application/json");
@@ -55,7 +55,7 @@ class DefaultExtensionsApiClientTests {
 	void registerWithoutFeatureShouldNotReceiveTheAccountId() {
 		assertThat(this.client.register("reporter", EnumSet.of(LifecycleEventType.INVOKE), false).accountId())
 			.isNull();
-		assertThat(this.emulator.calls(LambdaEmulator.REGISTER_PATH).get(0).header("Lambda-Extension-Accept-Feature"))
+		assertThat(this.emulator.history().calls(LambdaEmulator.REGISTER_PATH).get(0).header("Lambda-Extension-Accept-Feature"))
 			.isNull();
 	}
 
@@ -91,7 +91,7 @@ class DefaultExtensionsApiClientTests {
 	@Test
 	void nextWithUnknownEventTypeShouldReturnUnrecognizedEvent() {
 		String id = this.client.register("reporter", EnumSet.allOf(LifecycleEventType.class), false).extensionId();
-		this.emulator.failNext(LambdaEmulator.NEXT_PATH, 200, "{\"eventType\":\"RESTORE\",\"deadlineMs\":1732350999000}", 1);
+		this.emulator.faults().failNext(LambdaEmulator.NEXT_PATH, 200, "{\"eventType\":\"RESTORE\",\"deadlineMs\":1732350999000}", 1);
 		assertThat(this.client.next(id)).isEqualTo(
 				new UnrecognizedEvent("RESTORE", "unknown eventType", Instant.ofEpochMilli(1732350999000L)));
 	}
@@ -99,7 +99,7 @@ class DefaultExtensionsApiClientTests {
 	@Test
 	void nextWithTruncatedInvokeShouldReturnUnrecognizedEventWithoutTheBody() {
 		String id = this.client.register("reporter", EnumSet.allOf(LifecycleEventType.class), false).extensionId();
-		this.emulator.failNext(LambdaEmulator.NEXT_PATH, 200, "{\"eventType\":\"INVOKE\",\"deadlineMs\":17323501", 1);
+		this.emulator.faults().failNext(LambdaEmulator.NEXT_PATH, 200, "{\"eventType\":\"INVOKE\",\"deadlineMs\":17323501", 1);
 		assertThat(this.client.next(id)).isInstanceOfSatisfying(UnrecognizedEvent.class, (event) -> {
 			assertThat(event.eventType()).isEqualTo("INVOKE");
 			assertThat(event.problem()).isEqualTo("body of 43 bytes is not valid JSON");
@@ -110,7 +110,7 @@ class DefaultExtensionsApiClientTests {
 	void nextWithTruncatedShutdownShouldStillReturnTheShutdown() {
 		String id = this.client.register("reporter", EnumSet.allOf(LifecycleEventType.class), false).extensionId();
 		Instant deadline = Instant.ofEpochMilli(System.currentTimeMillis() + 2000);
-		this.emulator.failNext(LambdaEmulator.NEXT_PATH, 200, "{\"eventType\":\"SHUTDOWN\",\"deadlineMs\":"
+		this.emulator.faults().failNext(LambdaEmulator.NEXT_PATH, 200, "{\"eventType\":\"SHUTDOWN\",\"deadlineMs\":"
 				+ deadline.toEpochMilli() + ",\"shutdownReason\":\"spin", 1);
 		assertThat(this.client.next(id)).isEqualTo(new ShutdownEvent(ShutdownReason.UNKNOWN, deadline));
 	}
@@ -118,7 +118,7 @@ class DefaultExtensionsApiClientTests {
 	@Test
 	void nextWithTruncatedShutdownWithoutDeadlineShouldAssumeAShortBudget() {
 		String id = this.client.register("reporter", EnumSet.allOf(LifecycleEventType.class), false).extensionId();
-		this.emulator.failNext(LambdaEmulator.NEXT_PATH, 200, "{\"eventType\":\"SHUTDOWN\",\"shutdownReason\":\"spindown\",\"dead", 1);
+		this.emulator.faults().failNext(LambdaEmulator.NEXT_PATH, 200, "{\"eventType\":\"SHUTDOWN\",\"shutdownReason\":\"spindown\",\"dead", 1);
 		Instant before = Instant.now();
 		NextEvent event = this.client.next(id);
 		assertThat(event).isInstanceOfSatisfying(ShutdownEvent.class, (shutdown) -> {

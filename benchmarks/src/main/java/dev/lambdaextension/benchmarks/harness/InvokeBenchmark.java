@@ -90,7 +90,7 @@ final class InvokeBenchmark {
 			for (int i = 0; i < warmup + invocations; i++) {
 				Invocation invocation = session.invoke(InvokeRequest.success());
 				if (flush) {
-					session.emulator().flushTelemetry(Duration.ofSeconds(5));
+					session.emulator().telemetry().flush(Duration.ofSeconds(5));
 				}
 				Map<String, Duration> done = session.awaitExtensionsDone(invocation, Duration.ofSeconds(10));
 				if (i >= warmup) {

@@ -72,7 +72,7 @@ final class MemoryBenchmark {
 						TelemetryBatches.Batch batch = batches.get(i % batches.size());
 						String body = new String(batch.body(), StandardCharsets.UTF_8);
 						while (true) {
-							int status = session.emulator().postToSubscriber(name, body);
+							int status = session.emulator().telemetry().postToSubscriber(name, body);
 							if (status == 200) {
 								break;
 							}
@@ -112,7 +112,7 @@ final class MemoryBenchmark {
 
 	private static void await(LambdaSession session) {
 		Invocation invocation = session.invoke(InvokeRequest.success());
-		session.emulator().flushTelemetry(Duration.ofSeconds(5));
+		session.emulator().telemetry().flush(Duration.ofSeconds(5));
 		session.awaitExtensionsDone(invocation, Duration.ofSeconds(60));
 	}
 

@@ -63,6 +63,7 @@ final class ShutdownBenchmark {
 					exitCodes.add(extension.exitCode());
 					String requestId = last.requestId();
 					toReport.add(session.emulator()
+						.telemetry()
 						.deliveredBatches()
 						.stream()
 						.filter((batch) -> batch.status() == 200 && hasReport(batch, requestId))

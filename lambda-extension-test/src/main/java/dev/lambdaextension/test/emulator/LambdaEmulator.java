@@ -2,9 +2,7 @@ package dev.lambdaextension.test.emulator;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.function.BooleanSupplier;
 
@@ -29,54 +27,34 @@ import org.jspecify.annotations.Nullable;
  */
 public final class LambdaEmulator implements AutoCloseable {
 
-	/**
-	 * Path of the register call.
-	 */
+	/** Path of the register call. */
 	public static final String REGISTER_PATH = "/2020-01-01/extension/register";
 
-	/**
-	 * Path of the next-event long poll.
-	 */
+	/** Path of the next-event long poll. */
 	public static final String NEXT_PATH = "/2020-01-01/extension/event/next";
 
-	/**
-	 * Path of the init error report.
-	 */
+	/** Path of the init error report. */
 	public static final String INIT_ERROR_PATH = "/2020-01-01/extension/init/error";
 
-	/**
-	 * Path of the exit error report.
-	 */
+	/** Path of the exit error report. */
 	public static final String EXIT_ERROR_PATH = "/2020-01-01/extension/exit/error";
 
-	/**
-	 * Path of the Telemetry API subscription.
-	 */
+	/** Path of the Telemetry API subscription. */
 	public static final String TELEMETRY_PATH = "/2022-07-01/telemetry";
 
-	/**
-	 * Path of the legacy Logs API subscription.
-	 */
+	/** Path of the legacy Logs API subscription. */
 	public static final String LOGS_PATH = "/2020-08-15/logs";
 
-	/**
-	 * Maximum number of extensions per function.
-	 */
+	/** Maximum number of extensions per function. */
 	public static final int MAX_EXTENSIONS = 10;
 
-	/**
-	 * {@code initializationType} of a Lambda Managed Instances environment.
-	 */
+	/** {@code initializationType} of a Lambda Managed Instances environment. */
 	public static final String MANAGED_INSTANCES = "lambda-managed-instances";
 
-	/**
-	 * {@code initializationType} of an on-demand environment.
-	 */
+	/** {@code initializationType} of an on-demand environment. */
 	public static final String ON_DEMAND = "on-demand";
 
-	/**
-	 * The only schema version a Lambda Managed Instances environment accepts.
-	 */
+	/** The only schema version a Lambda Managed Instances environment accepts. */
 	public static final String MANAGED_INSTANCES_SCHEMA_VERSION = "2025-01-29";
 
 	private final EmulatorSettings settings;
@@ -93,6 +71,14 @@ public final class LambdaEmulator implements AutoCloseable {
 
 	private final ControlPlaneServer server;
 
+	private final EmulatedFunction function;
+
+	private final EmulatorTelemetry telemetryView;
+
+	private final EmulatorFaults faults;
+
+	private final EmulatorHistory history;
+
 	LambdaEmulator(EmulatorSettings settings) {
 		this.settings = settings;
 		this.telemetry = new EmulatedTelemetryApi(settings.telemetrySupported(), settings.schemaVersions());
@@ -107,6 +93,10 @@ public final class LambdaEmulator implements AutoCloseable {
 			this.telemetry.close();
 			throw ex;
 		}
+		this.function = EmulatedFunction.of(settings);
+		this.telemetryView = new EmulatorTelemetry(this.telemetry, this.sender);
+		this.faults = new EmulatorFaults(this.state, this.phases, this.telemetry);
+		this.history = new EmulatorHistory(this.state);
 		this.sender.initStart();
 	}
 
@@ -143,62 +133,35 @@ public final class LambdaEmulator implements AutoCloseable {
 	}
 
 	/**
-	 * Return the emulated function name.
-	 * @return the function name
+	 * Return the function this emulator pretends to run.
+	 * @return the function's name, version, region, memory, ARN, Init limit and initialization type
 	 */
-	public String functionName() {
-		return this.settings.functionName();
+	public EmulatedFunction function() {
+		return this.function;
 	}
 
 	/**
-	 * Return the emulated function version.
-	 * @return the function version
+	 * Return the Telemetry API part of the scenario API: subscriptions, deliveries, telemetry of a test's own.
+	 * @return the telemetry view
 	 */
-	public String functionVersion() {
-		return this.settings.functionVersion();
+	public EmulatorTelemetry telemetry() {
+		return this.telemetryView;
 	}
 
 	/**
-	 * Return the emulated region.
-	 * @return the region
+	 * Return the record of the calls the emulator answered and the events it handed out.
+	 * @return the history view
 	 */
-	public String region() {
-		return this.settings.region();
+	public EmulatorHistory history() {
+		return this.history;
 	}
 
 	/**
-	 * Return the emulated memory size.
-	 * @return the memory size in MB
+	 * Return the fault-injection part of the scenario API.
+	 * @return the faults view
 	 */
-	public int memorySizeMb() {
-		return this.settings.memorySizeMb();
-	}
-
-	/**
-	 * Return the init timeout used by {@link #awaitInitComplete()}.
-	 * @return the init timeout
-	 */
-	public Duration initTimeout() {
-		return this.settings.initTimeout();
-	}
-
-	/**
-	 * Return whether this emulator runs as a Lambda Managed Instances environment.
-	 * @return whether in Lambda Managed Instances mode
-	 * @since 0.1.0
-	 */
-	public boolean managedInstances() {
-		return this.settings.managedInstances();
-	}
-
-	/**
-	 * Return the {@code initializationType} sent in init telemetry and exported to extension processes as
-	 * {@code AWS_LAMBDA_INITIALIZATION_TYPE}.
-	 * @return {@link #ON_DEMAND} or {@link #MANAGED_INSTANCES}
-	 * @since 0.1.0
-	 */
-	public String initializationType() {
-		return this.settings.initializationType();
+	public EmulatorFaults faults() {
+		return this.faults;
 	}
 
 	/**
@@ -209,63 +172,6 @@ public final class LambdaEmulator implements AutoCloseable {
 	 */
 	public boolean isFrozen() {
 		return this.freeze.isFrozen();
-	}
-
-	/**
-	 * Return the ARN of the emulated function.
-	 * @return the ARN
-	 */
-	public String functionArn() {
-		return this.settings.functionArn();
-	}
-
-	/**
-	 * Return every call answered so far, in the order the answers were decided. A call is recorded before
-	 * its answer is sent, so a client that has received an answer always finds its call here.
-	 * @return an immutable list of calls
-	 */
-	public List<RecordedCall> calls() {
-		synchronized (this.state.monitor) {
-			return List.copyOf(this.state.calls);
-		}
-	}
-
-	/**
-	 * Return the calls received on one path.
-	 * @param path the request path, e.g. {@link #REGISTER_PATH}
-	 * @return an immutable list of calls
-	 */
-	public List<RecordedCall> calls(String path) {
-		synchronized (this.state.monitor) {
-			return this.state.calls.stream().filter((call) -> call.path().equals(path)).toList();
-		}
-	}
-
-	/**
-	 * Return every event written to an extension's {@code next} connection, in hand-out order.
-	 * @return an immutable list of events
-	 * @since 0.1.0
-	 */
-	public List<HandedOutEvent> handedOutEvents() {
-		synchronized (this.state.monitor) {
-			return List.copyOf(this.state.handedOut);
-		}
-	}
-
-	/**
-	 * Wait until an event of a type has been handed out to an extension.
-	 * @param extensionName the extension
-	 * @param eventType the event type, e.g. {@code SHUTDOWN}
-	 * @param timeout how long to wait
-	 * @return the first such event
-	 * @since 0.1.0
-	 */
-	public HandedOutEvent awaitHandedOut(String extensionName, String eventType, Duration timeout) {
-		this.state.awaitCondition(timeout, () -> this.state.findHandedOut(extensionName, eventType) != null,
-				() -> eventType + " to be handed out to '" + extensionName + "'; " + this.state.describeExtensions());
-		synchronized (this.state.monitor) {
-			return Objects.requireNonNull(this.state.findHandedOut(extensionName, eventType));
-		}
 	}
 
 	/**
@@ -288,102 +194,6 @@ public final class LambdaEmulator implements AutoCloseable {
 			ExtensionRecord record = this.state.findByName(name);
 			return (record != null) ? record.snapshot() : null;
 		}
-	}
-
-	/**
-	 * Return the accepted Telemetry API subscriptions.
-	 * @return the subscriptions
-	 */
-	public List<EmulatedTelemetrySubscription> telemetrySubscriptions() {
-		return this.telemetry.subscriptions();
-	}
-
-	/**
-	 * Return every telemetry delivery attempt so far.
-	 * @return the batches
-	 */
-	public List<DeliveredBatch> deliveredBatches() {
-		return this.telemetry.deliveredBatches();
-	}
-
-	/**
-	 * Make the next calls to a path fail with a given status and a generic error body.
-	 * @param path the request path
-	 * @param status the status to answer
-	 * @param times how many calls fail
-	 */
-	public void failNext(String path, int status, int times) {
-		failNext(path, status, Json.write(Json.object("errorMessage", "Injected fault", "errorType",
-				(status >= 500) ? "InternalServerError" : "Injected.Fault")), times);
-	}
-
-	/**
-	 * Make the next calls to a path answer a given status and JSON body.
-	 * @param path the request path
-	 * @param status the status to answer
-	 * @param body the JSON body to answer
-	 * @param times how many calls fail
-	 */
-	public void failNext(String path, int status, String body, int times) {
-		Objects.requireNonNull(path, "'path' must not be null");
-		Objects.requireNonNull(body, "'body' must not be null");
-		synchronized (this.state.monitor) {
-			this.state.faults.failNext(path, EmulatorResponse.json(status, body), times);
-		}
-	}
-
-	/**
-	 * Cut the body of the next event handed out by {@code event/next} in the middle of its JSON, with a
-	 * {@code Content-Length} that matches the cut body. The event still counts as delivered: an INVOKE makes
-	 * its receiver a participant that must call {@code next} again to finish the phase.
-	 * @param times how many of the next handed-out events are cut
-	 * @since 0.1.0
-	 */
-	public void truncateNextEvents(int times) {
-		synchronized (this.state.monitor) {
-			this.state.faults.truncateNextEvents(times);
-		}
-	}
-
-	/**
-	 * Hand an event of an unknown {@code eventType} to every live extension (at its parked or next
-	 * {@code next}); each must answer with {@code next} again, which {@link #awaitCalls} can observe.
-	 * @param eventType the unknown type, e.g. {@code RESTORE}
-	 * @return the names of the extensions that receive it
-	 * @throws IllegalStateException if an extension still has an event waiting
-	 * @since 0.1.0
-	 */
-	public List<String> deliverUnknownEvent(String eventType) {
-		return this.phases.deliverUnknownEvent(eventType);
-	}
-
-	/**
-	 * Open a stalled telemetry connection to a subscriber's destination: request headers announcing a JSON body,
-	 * then only part of that body, and the connection held open until the returned handle is closed. Lets a
-	 * test prove that a stalled sender does not block the real deliveries.
-	 * @param extensionName the subscriber
-	 * @return the open connection; close it to release the listener
-	 * @throws IllegalArgumentException if the extension has no Telemetry API subscription
-	 * @throws java.io.UncheckedIOException if the destination cannot be reached
-	 * @since 0.1.0
-	 */
-	public AutoCloseable openStalledTelemetryConnection(String extensionName) {
-		EmulatedTelemetrySubscription subscription = this.telemetry.subscription(extensionName);
-		if (subscription == null) {
-			throw new IllegalArgumentException("No telemetry subscriber named '" + extensionName + "'");
-		}
-		return new StalledTelemetryConnection(subscription.deliveryUri());
-	}
-
-	/**
-	 * Make the next register calls fail with 403 and the given error.
-	 * @param errorType the error type
-	 * @param errorMessage the error message
-	 * @param times how many register calls fail
-	 */
-	public void refuseRegistration(String errorType, String errorMessage, int times) {
-		failNext(REGISTER_PATH, 403, Json.write(Json.object("errorMessage", errorMessage, "errorType", errorType)),
-				times);
 	}
 
 	/**
@@ -513,83 +323,6 @@ public final class LambdaEmulator implements AutoCloseable {
 			return record != null && record.state == state;
 		}, () -> "extension '" + name + "' to reach " + state + "; " + this.state.describeExtensions());
 		return Objects.requireNonNull(extension(name));
-	}
-
-	/**
-	 * Wait until at least {@code count} calls to a path have been answered.
-	 * @param path the request path
-	 * @param count the number of calls
-	 * @param timeout how long to wait
-	 * @return the calls to that path
-	 */
-	public List<RecordedCall> awaitCalls(String path, int count, Duration timeout) {
-		this.state.awaitCondition(timeout,
-				() -> this.state.calls.stream().filter((call) -> call.path().equals(path)).count() >= count,
-				() -> count + " call(s) to " + path);
-		return calls(path);
-	}
-
-	/**
-	 * Add raw telemetry events (JSON objects with {@code time}, {@code type}, {@code record}) to every
-	 * subscriber whose types include the event's stream.
-	 * @param eventJson a JSON object, or a JSON array of objects
-	 */
-	@SuppressWarnings("unchecked")
-	public void emitTelemetry(String eventJson) {
-		Object parsed = Json.read(eventJson);
-		List<Object> events = (parsed instanceof List<?> list) ? (List<Object>) list : Arrays.asList(parsed);
-		for (Object event : events) {
-			if (!(event instanceof Map)) {
-				throw new IllegalArgumentException("Telemetry events must be JSON objects: " + event);
-			}
-			this.sender.raw((Map<String, Object>) event);
-		}
-	}
-
-	/**
-	 * Add several raw telemetry events.
-	 * @param eventJsons JSON objects
-	 */
-	public void emitTelemetry(List<String> eventJsons) {
-		eventJsons.forEach(this::emitTelemetry);
-	}
-
-	/**
-	 * Record a line written by an extension process and forward it as {@code extension} telemetry.
-	 * @param extensionName the extension name
-	 * @param line the line
-	 */
-	public void emitExtensionLog(String extensionName, String line) {
-		this.sender.extensionLog(line);
-	}
-
-	/**
-	 * Post a raw body directly to a subscriber's destination.
-	 * @param extensionName the subscriber
-	 * @param rawBody the body, possibly malformed
-	 * @return the HTTP status the listener answered
-	 */
-	public int postToSubscriber(String extensionName, String rawBody) {
-		return this.telemetry.postToSubscriber(extensionName, rawBody);
-	}
-
-	/**
-	 * Deliver everything buffered for every subscriber that a freeze does not hold and wait up to 5 seconds.
-	 * @return whether every buffer was delivered (or dropped after retries)
-	 */
-	public boolean flushTelemetry() {
-		return flushTelemetry(Duration.ofSeconds(5));
-	}
-
-	/**
-	 * Deliver everything buffered for every subscriber, except what a freeze holds: telemetry produced after
-	 * the last phase ended stays held until the next event is handed out ({@link #invoke} or
-	 * {@link #shutdown}), as in Lambda.
-	 * @param timeout how long to wait
-	 * @return whether every deliverable buffer was delivered (or dropped after retries)
-	 */
-	public boolean flushTelemetry(Duration timeout) {
-		return this.telemetry.flush(timeout);
 	}
 
 	/**

@@ -62,12 +62,12 @@ public final class ExtensionsLauncher {
 		Map<String, String> environment = new HashMap<>(base);
 		environment.keySet().removeIf((name) -> RUNTIME_ONLY_VARIABLES.contains(name) || name.startsWith("_"));
 		environment.put("AWS_LAMBDA_RUNTIME_API", emulator.runtimeApi());
-		environment.put("AWS_LAMBDA_FUNCTION_NAME", emulator.functionName());
-		environment.put("AWS_LAMBDA_FUNCTION_VERSION", emulator.functionVersion());
-		environment.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", String.valueOf(emulator.memorySizeMb()));
-		environment.put("AWS_REGION", emulator.region());
-		environment.put("AWS_DEFAULT_REGION", emulator.region());
-		environment.put("AWS_LAMBDA_INITIALIZATION_TYPE", emulator.initializationType());
+		environment.put("AWS_LAMBDA_FUNCTION_NAME", emulator.function().name());
+		environment.put("AWS_LAMBDA_FUNCTION_VERSION", emulator.function().version());
+		environment.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", String.valueOf(emulator.function().memorySizeMb()));
+		environment.put("AWS_REGION", emulator.function().region());
+		environment.put("AWS_DEFAULT_REGION", emulator.function().region());
+		environment.put("AWS_LAMBDA_INITIALIZATION_TYPE", emulator.function().initializationType());
 		environment.putAll(extra);
 		return environment;
 	}

@@ -105,7 +105,7 @@ public final class LambdaSession implements AutoCloseable {
 	 * Init does not finish in time
 	 */
 	public List<ExtensionReport> init() {
-		Instant deadline = Instant.now().plus(this.emulator.initTimeout());
+		Instant deadline = Instant.now().plus(this.emulator.function().initTimeout());
 		this.output.accept("INIT: launching " + this.executables.size() + " extension(s) with AWS_LAMBDA_RUNTIME_API="
 				+ this.emulator.runtimeApi());
 		Map<String, String> processEnvironment = ExtensionsLauncher.environment(this.baseEnvironment, this.emulator,
@@ -140,7 +140,7 @@ public final class LambdaSession implements AutoCloseable {
 		}
 		catch (LambdaEmulatorTimeoutException ex) {
 			throw new LambdaSessionException("Init timed out (Status: timeout): the Init limit of "
-					+ this.emulator.initTimeout().toMillis() + " ms passed while waiting for " + ex.description(), ex);
+					+ this.emulator.function().initTimeout().toMillis() + " ms passed while waiting for " + ex.description(), ex);
 		}
 		catch (IllegalStateException ex) {
 			throw new LambdaSessionException(String.valueOf(ex.getMessage()), ex);
@@ -167,7 +167,7 @@ public final class LambdaSession implements AutoCloseable {
 
 	private void onExtensionLine(String name, String line) {
 		if (this.forwardOutput) {
-			this.emulator.emitExtensionLog(name, line);
+			this.emulator.telemetry().emitExtensionLog(line);
 		}
 	}
 

@@ -27,7 +27,7 @@ class LambdaEmulatorContextCustomizerTests {
 
 	@Test
 	void emulatorShouldBeBeanAndPropertiesShouldPointAtIt(ApplicationContext context, LambdaEmulator parameter) {
-		assertThat(this.emulator.functionName()).isEqualTo("spring-function");
+		assertThat(this.emulator.function().name()).isEqualTo("spring-function");
 		assertThat(this.runtimeApi).isEqualTo(this.emulator.runtimeApi());
 		assertThat(this.exitProcess).isFalse();
 		assertThat(context.getBean(LambdaEmulatorContextCustomizerFactory.BEAN_NAME)).isSameAs(this.emulator);

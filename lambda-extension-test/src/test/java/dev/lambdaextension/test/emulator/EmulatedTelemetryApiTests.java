@@ -59,7 +59,7 @@ class EmulatedTelemetryApiTests {
 		HttpResponse<String> response = subscribe(id, body);
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(response.body()).isEqualTo("\"OK\"");
-		assertThat(this.emulator.telemetrySubscriptions()).singleElement().satisfies((subscription) -> {
+		assertThat(this.emulator.telemetry().subscriptions()).singleElement().satisfies((subscription) -> {
 			assertThat(subscription.extensionName()).isEqualTo("ext-a");
 			assertThat(subscription.types()).containsExactly("platform", "function");
 			assertThat(subscription.maxItems()).isEqualTo(1000);
@@ -75,7 +75,7 @@ class EmulatedTelemetryApiTests {
 		String id = this.client.registerId("ext-a", "INVOKE");
 		assertThat(subscribe(id, body("2022-07-01", "[\"platform\"]", null, this.receiver.sandboxUri())).statusCode())
 			.isEqualTo(200);
-		EmulatedTelemetrySubscription subscription = this.emulator.telemetrySubscriptions().get(0);
+		EmulatedTelemetrySubscription subscription = this.emulator.telemetry().subscriptions().get(0);
 		assertThat(subscription.maxItems()).isEqualTo(10000);
 		assertThat(subscription.maxBytes()).isEqualTo(262144);
 		assertThat(subscription.timeoutMs()).isEqualTo(1000);
@@ -192,7 +192,7 @@ class EmulatedTelemetryApiTests {
 		for (int i = 0; i < 1001; i++) {
 			events.add("{\"time\":\"2025-11-23T10:15:01.100Z\",\"type\":\"function\",\"record\":\"line " + i + "\"}");
 		}
-		this.emulator.emitTelemetry(events);
+		this.emulator.telemetry().emit(events);
 		TelemetryReceiver.Received batch = this.receiver.poll(TIMEOUT);
 		assertThat(batch.method()).isEqualTo("POST");
 		assertThat(batch.contentType()).isEqualTo("application/json");
@@ -200,9 +200,9 @@ class EmulatedTelemetryApiTests {
 		assertThat(items).hasSize(1000);
 		assertThat(items.get(0)).containsEntry("type", "function").containsEntry("record", "line 0");
 		assertThat(this.receiver.pollNow()).isNull();
-		assertThat(this.emulator.flushTelemetry(TIMEOUT)).isTrue();
+		assertThat(this.emulator.telemetry().flush(TIMEOUT)).isTrue();
 		assertThat(ApiClient.jsonArray(this.receiver.poll(TIMEOUT).body())).hasSize(1);
-		assertThat(this.emulator.deliveredBatches()).extracting(DeliveredBatch::itemCount).containsExactly(1000, 1);
+		assertThat(this.emulator.telemetry().deliveredBatches()).extracting(DeliveredBatch::itemCount).containsExactly(1000, 1);
 	}
 
 	@Test
@@ -210,8 +210,8 @@ class EmulatedTelemetryApiTests {
 		String id = this.client.registerId("ext-a", "INVOKE");
 		subscribe(id, body("2022-07-01", "[\"extension\"]", "{\"timeoutMs\":300}", this.receiver.sandboxUri()));
 		long start = System.nanoTime();
-		this.emulator.emitExtensionLog("ext-a", "first");
-		this.emulator.emitExtensionLog("ext-a", "second");
+		this.emulator.telemetry().emitExtensionLog("first");
+		this.emulator.telemetry().emitExtensionLog("second");
 		TelemetryReceiver.Received batch = this.receiver.poll(TIMEOUT);
 		assertThat(Duration.ofNanos(batch.nanos() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(250));
 		assertThat(ApiClient.jsonArray(batch.body())).extracting((item) -> item.get("record"))
@@ -228,7 +228,7 @@ class EmulatedTelemetryApiTests {
 		next.get(10, TimeUnit.SECONDS);
 		this.client.next(id);
 		invocation.awaitExtensionsDone(TIMEOUT);
-		assertThat(this.emulator.flushTelemetry(TIMEOUT)).isTrue();
+		assertThat(this.emulator.telemetry().flush(TIMEOUT)).isTrue();
 		List<Map<String, Object>> events = drain();
 		assertThat(events).extracting((event) -> event.get("type"))
 			.containsExactly("platform.initStart", "platform.telemetrySubscription", "platform.initRuntimeDone",
@@ -284,14 +284,14 @@ class EmulatedTelemetryApiTests {
 		CompletableFuture<HttpResponse<String>> next = this.client.next(id);
 		this.emulator.awaitInitComplete(TIMEOUT);
 		assertThat(this.emulator.isFrozen()).isTrue();
-		assertThat(this.emulator.flushTelemetry(TIMEOUT)).isTrue();
+		assertThat(this.emulator.telemetry().flush(TIMEOUT)).isTrue();
 		assertThat(this.receiver.pollNow()).isNull();
 		this.emulator.shutdown("timeout", Duration.ofMillis(2000));
 		TelemetryReceiver.Received batch = this.receiver.poll(TIMEOUT);
 		assertThat(ApiClient.jsonArray(batch.body())).extracting((event) -> event.get("type"))
 			.contains("platform.initStart", "platform.initReport");
 		assertThat(batch.nanos())
-			.isGreaterThan(this.emulator.awaitHandedOut("ext-a", "SHUTDOWN", TIMEOUT).handedOutNanos());
+			.isGreaterThan(this.emulator.history().awaitHandedOut("ext-a", "SHUTDOWN", TIMEOUT).handedOutNanos());
 		assertThat(ApiClient.json(next.get(10, TimeUnit.SECONDS).body())).containsEntry("shutdownReason", "timeout");
 	}
 
@@ -300,7 +300,7 @@ class EmulatedTelemetryApiTests {
 		this.receiver.answer(500);
 		String id = this.client.registerId("ext-a", "INVOKE");
 		subscribe(id, body("2022-07-01", "[\"function\"]", "{\"timeoutMs\":25}", this.receiver.sandboxUri()));
-		this.emulator.emitTelemetry("{\"time\":\"2025-11-23T10:15:01.100Z\",\"type\":\"function\",\"record\":\"x\"}");
+		this.emulator.telemetry().emit("{\"time\":\"2025-11-23T10:15:01.100Z\",\"type\":\"function\",\"record\":\"x\"}");
 		for (int i = 0; i < 3; i++) {
 			this.receiver.poll(TIMEOUT);
 		}
@@ -308,7 +308,7 @@ class EmulatedTelemetryApiTests {
 		TelemetryReceiver.Received dropped = this.receiver.poll(TIMEOUT);
 		assertThat(ApiClient.jsonArray(dropped.body())).singleElement()
 			.satisfies((event) -> assertThat(event).containsEntry("type", "platform.logsDropped"));
-		assertThat(this.emulator.deliveredBatches()).extracting(DeliveredBatch::status).startsWith(500, 500, 500);
+		assertThat(this.emulator.telemetry().deliveredBatches()).extracting(DeliveredBatch::status).startsWith(500, 500, 500);
 	}
 
 	@Test
@@ -316,7 +316,7 @@ class EmulatedTelemetryApiTests {
 		String id = this.client.registerId("ext-a", "INVOKE");
 		subscribe(id, body("2022-07-01", "[\"platform\"]", null, this.receiver.sandboxUri()));
 		this.receiver.answer(400);
-		assertThat(this.emulator.postToSubscriber("ext-a", "[{not json")).isEqualTo(400);
+		assertThat(this.emulator.telemetry().postToSubscriber("ext-a", "[{not json")).isEqualTo(400);
 	}
 
 }

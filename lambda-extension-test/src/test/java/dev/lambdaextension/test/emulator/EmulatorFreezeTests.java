@@ -50,7 +50,7 @@ class EmulatorFreezeTests {
 		CompletableFuture<HttpResponse<String>> shutdownNext = this.client.next(id);
 		invocation.awaitExtensionsDone(TIMEOUT);
 		assertThat(this.emulator.isFrozen()).isTrue();
-		assertThat(this.emulator.flushTelemetry(TIMEOUT)).isTrue();
+		assertThat(this.emulator.telemetry().flush(TIMEOUT)).isTrue();
 		assertThat(typesSoFar()).doesNotContain("platform.report");
 		this.emulator.shutdown("spindown");
 		TelemetryReceiver.Received batch = awaitBatchWith("platform.report");
@@ -69,7 +69,7 @@ class EmulatorFreezeTests {
 		first.get(10, TimeUnit.SECONDS);
 		CompletableFuture<HttpResponse<String>> second = this.client.next(id);
 		one.awaitExtensionsDone(TIMEOUT);
-		assertThat(this.emulator.flushTelemetry(TIMEOUT)).isTrue();
+		assertThat(this.emulator.telemetry().flush(TIMEOUT)).isTrue();
 		assertThat(typesSoFar()).doesNotContain("platform.report");
 		Invocation two = this.emulator.invoke();
 		assertThat(ApiClient.json(second.get(10, TimeUnit.SECONDS).body())).containsEntry("requestId",
@@ -87,10 +87,10 @@ class EmulatorFreezeTests {
 		first.get(10, TimeUnit.SECONDS);
 		CompletableFuture<HttpResponse<String>> parked = this.client.next(id);
 		one.awaitExtensionsDone(TIMEOUT);
-		this.emulator.deliverUnknownEvent("RESTORE");
+		this.emulator.faults().deliverUnknownEvent("RESTORE");
 		parked.get(10, TimeUnit.SECONDS);
 		Invocation two = this.emulator.invoke();
-		assertThat(this.emulator.flushTelemetry(TIMEOUT)).isTrue();
+		assertThat(this.emulator.telemetry().flush(TIMEOUT)).isTrue();
 		assertThat(typesSoFar()).doesNotContain("platform.report");
 		assertThat(this.emulator.isFrozen()).isTrue();
 		CompletableFuture<HttpResponse<String>> second = this.client.next(id);
@@ -108,7 +108,7 @@ class EmulatorFreezeTests {
 		Invocation invocation = this.emulator.invoke();
 		assertThat(invocation.isReported()).isTrue();
 		assertThat(this.emulator.isFrozen()).isTrue();
-		assertThat(this.emulator.flushTelemetry(TIMEOUT)).isTrue();
+		assertThat(this.emulator.telemetry().flush(TIMEOUT)).isTrue();
 		assertThat(typesSoFar()).doesNotContain("platform.report");
 		this.emulator.shutdown("spindown");
 		TelemetryReceiver.Received batch = awaitBatchWith("platform.report");
@@ -126,7 +126,7 @@ class EmulatorFreezeTests {
 		first.get(10, TimeUnit.SECONDS);
 		this.client.next(id);
 		invocation.awaitExtensionsDone(TIMEOUT);
-		assertThat(this.emulator.flushTelemetry(TIMEOUT)).isTrue();
+		assertThat(this.emulator.telemetry().flush(TIMEOUT)).isTrue();
 		assertThat(typesSoFar()).doesNotContain("platform.runtimeDone", "platform.report");
 		this.emulator.shutdown("timeout");
 		TelemetryReceiver.Received batch = awaitBatchWith("platform.report");
@@ -147,7 +147,7 @@ class EmulatorFreezeTests {
 		assertThat(this.emulator.isFrozen()).isFalse();
 		this.emulator.shutdown("timeout");
 		assertThat(invocation.isReported()).isTrue();
-		assertThat(this.emulator.flushTelemetry(TIMEOUT)).isTrue();
+		assertThat(this.emulator.telemetry().flush(TIMEOUT)).isTrue();
 		assertThat(typesSoFar()).doesNotContain("platform.runtimeDone", "platform.report");
 		this.client.next(id);
 		TelemetryReceiver.Received batch = awaitBatchWith("platform.report");
@@ -167,8 +167,8 @@ class EmulatorFreezeTests {
 
 	private long handedOut(String eventType, String requestId) {
 		this.emulator.await(eventType + " to be handed out", TIMEOUT,
-				() -> this.emulator.handedOutEvents().stream().anyMatch((event) -> matches(event, eventType, requestId)));
-		return this.emulator.handedOutEvents()
+				() -> this.emulator.history().handedOutEvents().stream().anyMatch((event) -> matches(event, eventType, requestId)));
+		return this.emulator.history().handedOutEvents()
 			.stream()
 			.filter((event) -> matches(event, eventType, requestId))
 			.findFirst()

@@ -48,7 +48,7 @@ class FaultInjectionTests {
 	void failNextOnTelemetryShouldAnswer5xxThenAcceptTheRetry() {
 		try (TelemetryReceiver receiver = new TelemetryReceiver()) {
 			String id = this.client.registerId("ext-a", "INVOKE");
-			this.emulator.failNext(LambdaEmulator.TELEMETRY_PATH, 500, 2);
+			this.emulator.faults().failNext(LambdaEmulator.TELEMETRY_PATH, 500, 2);
 			String body = "{\"schemaVersion\":\"2025-01-29\",\"types\":[\"platform\"],"
 					+ "\"destination\":{\"protocol\":\"HTTP\",\"URI\":\"" + receiver.sandboxUri() + "\"}}";
 			for (int i = 0; i < 2; i++) {
@@ -56,10 +56,10 @@ class FaultInjectionTests {
 				assertThat(failed.statusCode()).isEqualTo(500);
 				assertThat(ApiClient.json(failed.body())).containsEntry("errorType", "InternalServerError");
 			}
-			assertThat(this.emulator.telemetrySubscriptions()).isEmpty();
+			assertThat(this.emulator.telemetry().subscriptions()).isEmpty();
 			assertThat(this.client.subscribe(LambdaEmulator.TELEMETRY_PATH, id, body).statusCode()).isEqualTo(200);
-			assertThat(this.emulator.telemetrySubscriptions()).hasSize(1);
-			assertThat(this.emulator.calls(LambdaEmulator.TELEMETRY_PATH)).extracting(RecordedCall::status)
+			assertThat(this.emulator.telemetry().subscriptions()).hasSize(1);
+			assertThat(this.emulator.history().calls(LambdaEmulator.TELEMETRY_PATH)).extracting(RecordedCall::status)
 				.containsExactly(500, 500, 200);
 		}
 	}
@@ -68,7 +68,7 @@ class FaultInjectionTests {
 	void truncatedEventShouldBeCutMidJsonAndStillCountAsDelivered() throws Exception {
 		String id = this.client.registerId("ext-a", "INVOKE");
 		CompletableFuture<HttpResponse<String>> first = this.client.next(id);
-		this.emulator.truncateNextEvents(1);
+		this.emulator.faults().truncateNextEvents(1);
 		Invocation invocation = this.emulator.invoke();
 		HttpResponse<String> truncated = first.get(10, TimeUnit.SECONDS);
 		assertThat(truncated.statusCode()).isEqualTo(200);
@@ -91,7 +91,7 @@ class FaultInjectionTests {
 		String id = this.client.registerId("ext-a", "INVOKE", "SHUTDOWN");
 		CompletableFuture<HttpResponse<String>> first = this.client.next(id);
 		this.emulator.awaitInitComplete(TIMEOUT);
-		assertThat(this.emulator.deliverUnknownEvent("RESTORE")).containsExactly("ext-a");
+		assertThat(this.emulator.faults().deliverUnknownEvent("RESTORE")).containsExactly("ext-a");
 		Map<String, Object> event = ApiClient.json(first.get(10, TimeUnit.SECONDS).body());
 		assertThat(event).containsEntry("eventType", "RESTORE");
 		assertThat(this.emulator.extension("ext-a").state()).isEqualTo(EmulatedExtensionState.RUNNING);
@@ -102,7 +102,7 @@ class FaultInjectionTests {
 		this.emulator.shutdown("spindown");
 		assertThat(ApiClient.json(second.get(10, TimeUnit.SECONDS).body())).containsEntry("eventType", "SHUTDOWN");
 		assertThatExceptionOfType(IllegalArgumentException.class)
-			.isThrownBy(() -> this.emulator.deliverUnknownEvent("INVOKE"));
+			.isThrownBy(() -> this.emulator.faults().deliverUnknownEvent("INVOKE"));
 	}
 
 	@Test
@@ -114,7 +114,7 @@ class FaultInjectionTests {
 					"{\"schemaVersion\":\"2025-01-29\",\"types\":[\"platform\"],\"destination\":{\"protocol\":\"HTTP\","
 							+ "\"URI\":\"http://sandbox.localdomain:" + listener.getLocalPort() + "/telemetry\"}}")
 				.statusCode()).isEqualTo(200);
-			AutoCloseable stalled = this.emulator.openStalledTelemetryConnection("ext-a");
+			AutoCloseable stalled = this.emulator.faults().openStalledTelemetryConnection("ext-a");
 			try (Socket connection = listener.accept()) {
 				connection.setSoTimeout(300);
 				InputStream in = connection.getInputStream();
@@ -147,7 +147,7 @@ class FaultInjectionTests {
 	@Test
 	void stalledConnectionShouldNeedSubscriber() {
 		assertThatExceptionOfType(IllegalArgumentException.class)
-			.isThrownBy(() -> this.emulator.openStalledTelemetryConnection("nobody"));
+			.isThrownBy(() -> this.emulator.faults().openStalledTelemetryConnection("nobody"));
 	}
 
 }

@@ -237,7 +237,7 @@ class LambdaEmulatorTests {
 
 	@Test
 	void failNextShouldInjectFaultsForGivenNumberOfCalls() {
-		this.emulator.failNext(LambdaEmulator.REGISTER_PATH, 500, 2);
+		this.emulator.faults().failNext(LambdaEmulator.REGISTER_PATH, 500, 2);
 		assertError(this.client.register("ext-a", "{}"), 500, "InternalServerError");
 		assertError(this.client.register("ext-a", "{}"), 500, "InternalServerError");
 		assertThat(this.client.register("ext-a", "{}").statusCode()).isEqualTo(200);
@@ -246,14 +246,14 @@ class LambdaEmulatorTests {
 	@Test
 	void failNextOnNextShouldAnswerInjectedStatusWithoutParking() {
 		String id = this.client.registerId("ext-a", "INVOKE");
-		this.emulator.failNext(LambdaEmulator.NEXT_PATH, 500, 1);
+		this.emulator.faults().failNext(LambdaEmulator.NEXT_PATH, 500, 1);
 		assertThat(this.client.next(id).join().statusCode()).isEqualTo(500);
 		assertThat(this.emulator.extension("ext-a").nextCount()).isZero();
 	}
 
 	@Test
 	void refuseRegistrationShouldAnswerGivenError() {
-		this.emulator.refuseRegistration("Extension.Custom", "nope", 1);
+		this.emulator.faults().refuseRegistration("Extension.Custom", "nope", 1);
 		assertError(this.client.register("ext-a", "{}"), 403, "Extension.Custom");
 	}
 
@@ -261,17 +261,17 @@ class LambdaEmulatorTests {
 	void callsShouldBeRecordedWithCaseInsensitiveHeaders() {
 		this.client.register("ext-a", "{\"events\":[\"INVOKE\"]}");
 		this.client.register("", "{}");
-		assertThat(this.emulator.calls()).hasSize(2);
-		RecordedCall first = this.emulator.calls(LambdaEmulator.REGISTER_PATH).get(0);
+		assertThat(this.emulator.history().calls()).hasSize(2);
+		RecordedCall first = this.emulator.history().calls(LambdaEmulator.REGISTER_PATH).get(0);
 		assertThat(first.method()).isEqualTo("POST");
 		assertThat(first.header("lambda-extension-name")).isEqualTo("ext-a");
 		assertThat(first.header("LAMBDA-EXTENSION-NAME")).isEqualTo("ext-a");
 		assertThat(first.body()).isEqualTo("{\"events\":[\"INVOKE\"]}");
 		assertThat(first.status()).isEqualTo(200);
 		assertThat(first.receivedAt()).isBeforeOrEqualTo(Instant.now());
-		assertThat(this.emulator.calls().get(1).status()).isEqualTo(403);
+		assertThat(this.emulator.history().calls().get(1).status()).isEqualTo(403);
 		assertThatExceptionOfType(UnsupportedOperationException.class)
-			.isThrownBy(() -> this.emulator.calls().clear());
+			.isThrownBy(() -> this.emulator.history().calls().clear());
 	}
 
 	@Test

@@ -124,7 +124,7 @@ class ManagedInstancesTests {
 	@Test
 	void startInvocationShouldNeedManagedInstancesMode() {
 		try (LambdaEmulator onDemand = LambdaEmulator.start()) {
-			assertThat(onDemand.initializationType()).isEqualTo("on-demand");
+			assertThat(onDemand.function().initializationType()).isEqualTo("on-demand");
 			assertThatIllegalStateException().isThrownBy(() -> onDemand.startInvocation(InvokeRequest.success()));
 			assertThatIllegalStateException().isThrownBy(() -> onDemand.invoke().complete());
 		}
