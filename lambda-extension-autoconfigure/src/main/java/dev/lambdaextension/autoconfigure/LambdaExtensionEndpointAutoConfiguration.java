@@ -1,14 +1,9 @@
 package dev.lambdaextension.autoconfigure;
 
 import dev.lambdaextension.actuate.endpoint.LambdaExtensionEndpoint;
-import dev.lambdaextension.lifecycle.ExtensionEventHistory;
 import dev.lambdaextension.lifecycle.ExtensionEventLoop;
-import dev.lambdaextension.lifecycle.TelemetrySubscriber;
-import dev.lambdaextension.listener.TelemetryListenerRegistry;
-import dev.lambdaextension.telemetry.dispatch.TelemetryDispatcher;
-import dev.lambdaextension.telemetry.receiver.TelemetryReceiver;
+import dev.lambdaextension.status.ExtensionStatus;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -29,7 +24,7 @@ import org.springframework.context.annotation.Import;
 @ConditionalOnClass(ConditionalOnAvailableEndpoint.class)
 @ConditionalOnBean(ExtensionEventLoop.class)
 @ConditionalOnAvailableEndpoint(LambdaExtensionEndpoint.class)
-@Import(ExtensionEventHistoryConfiguration.class)
+@Import(ExtensionStatusConfiguration.class)
 public final class LambdaExtensionEndpointAutoConfiguration {
 
 	LambdaExtensionEndpointAutoConfiguration() {
@@ -37,11 +32,8 @@ public final class LambdaExtensionEndpointAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	LambdaExtensionEndpoint lambdaExtensionEndpoint(ExtensionEventLoop loop, ObjectProvider<ExtensionEventHistory> history,
-			ObjectProvider<TelemetrySubscriber> subscriber, ObjectProvider<TelemetryReceiver> receiver,
-			ObjectProvider<TelemetryDispatcher> dispatcher, ObjectProvider<TelemetryListenerRegistry> listeners) {
-		return new LambdaExtensionEndpoint(loop, history.getIfUnique(), subscriber.getIfUnique(), receiver.getIfUnique(),
-				dispatcher.getIfUnique(), listeners.getIfUnique());
+	LambdaExtensionEndpoint lambdaExtensionEndpoint(ExtensionStatus status) {
+		return new LambdaExtensionEndpoint(status);
 	}
 
 }

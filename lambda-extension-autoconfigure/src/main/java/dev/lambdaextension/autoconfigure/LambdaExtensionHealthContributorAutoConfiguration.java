@@ -1,14 +1,9 @@
 package dev.lambdaextension.autoconfigure;
 
 import dev.lambdaextension.health.LambdaExtensionHealthIndicator;
-import dev.lambdaextension.lifecycle.ExtensionEventHistory;
 import dev.lambdaextension.lifecycle.ExtensionEventLoop;
-import dev.lambdaextension.lifecycle.TelemetrySubscriber;
-import dev.lambdaextension.listener.TelemetryListenerRegistry;
-import dev.lambdaextension.telemetry.dispatch.TelemetryDispatcher;
-import dev.lambdaextension.telemetry.receiver.TelemetryReceiver;
+import dev.lambdaextension.status.ExtensionStatus;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -30,7 +25,7 @@ import org.springframework.context.annotation.Import;
 @ConditionalOnClass({ Health.class, ConditionalOnEnabledHealthIndicator.class })
 @ConditionalOnBean(ExtensionEventLoop.class)
 @ConditionalOnEnabledHealthIndicator("lambdaextension")
-@Import(ExtensionEventHistoryConfiguration.class)
+@Import(ExtensionStatusConfiguration.class)
 public final class LambdaExtensionHealthContributorAutoConfiguration {
 
 	static final String HEALTH_INDICATOR_BEAN_NAME = "lambdaextensionHealthIndicator";
@@ -40,11 +35,8 @@ public final class LambdaExtensionHealthContributorAutoConfiguration {
 
 	@Bean(HEALTH_INDICATOR_BEAN_NAME)
 	@ConditionalOnMissingBean(name = HEALTH_INDICATOR_BEAN_NAME)
-	LambdaExtensionHealthIndicator lambdaextensionHealthIndicator(ExtensionEventLoop loop, ObjectProvider<ExtensionEventHistory> history,
-			ObjectProvider<TelemetrySubscriber> subscriber, ObjectProvider<TelemetryReceiver> receiver,
-			ObjectProvider<TelemetryDispatcher> dispatcher, ObjectProvider<TelemetryListenerRegistry> listeners) {
-		return new LambdaExtensionHealthIndicator(loop, history.getIfUnique(), subscriber.getIfUnique(), receiver.getIfUnique(),
-				dispatcher.getIfUnique(), listeners.getIfUnique());
+	LambdaExtensionHealthIndicator lambdaextensionHealthIndicator(ExtensionStatus status) {
+		return new LambdaExtensionHealthIndicator(status);
 	}
 
 }

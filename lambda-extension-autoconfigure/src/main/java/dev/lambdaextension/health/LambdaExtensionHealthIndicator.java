@@ -2,15 +2,10 @@ package dev.lambdaextension.health;
 
 import dev.lambdaextension.client.RegisterResponse;
 import dev.lambdaextension.client.TelemetrySubscription;
-import dev.lambdaextension.lifecycle.ExtensionEventHistory;
-import dev.lambdaextension.lifecycle.ExtensionEventLoop;
 import dev.lambdaextension.lifecycle.ExtensionState;
-import dev.lambdaextension.lifecycle.TelemetrySubscriber;
-import dev.lambdaextension.listener.TelemetryListenerDescriptor;
-import dev.lambdaextension.listener.TelemetryListenerRegistry;
-import dev.lambdaextension.telemetry.dispatch.DispatcherStats;
-import dev.lambdaextension.telemetry.dispatch.TelemetryDispatcher;
-import dev.lambdaextension.telemetry.receiver.TelemetryReceiver;
+import dev.lambdaextension.status.ExtensionStatus;
+import dev.lambdaextension.status.ExtensionStatus.DispatchStatus;
+import dev.lambdaextension.telemetry.receiver.ReceiverStats;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
@@ -35,78 +30,45 @@ import org.springframework.util.Assert;
  */
 public class LambdaExtensionHealthIndicator extends AbstractHealthIndicator {
 
-	private final ExtensionEventLoop loop;
-
-	private final @Nullable ExtensionEventHistory history;
-
-	private final @Nullable TelemetrySubscriber subscriber;
-
-	private final @Nullable TelemetryReceiver receiver;
-
-	private final @Nullable TelemetryDispatcher dispatcher;
-
-	private final @Nullable TelemetryListenerRegistry listeners;
+	private final ExtensionStatus status;
 
 	/**
 	 * Create an indicator.
-	 * @param loop the event loop
-	 * @param history the recent lifecycle events, if recorded
-	 * @param subscriber the telemetry subscriber, if telemetry is configured
-	 * @param receiver the telemetry receiver, if telemetry is configured
-	 * @param dispatcher the telemetry dispatcher, if telemetry is configured
-	 * @param listeners the telemetry listeners, if telemetry is configured
+	 * @param status the view of the extension it reports on
 	 */
-	public LambdaExtensionHealthIndicator(ExtensionEventLoop loop, @Nullable ExtensionEventHistory history,
-			@Nullable TelemetrySubscriber subscriber, @Nullable TelemetryReceiver receiver,
-			@Nullable TelemetryDispatcher dispatcher, @Nullable TelemetryListenerRegistry listeners) {
+	public LambdaExtensionHealthIndicator(ExtensionStatus status) {
 		super("Lambda extension health check failed");
-		Assert.notNull(loop, "'loop' must not be null");
-		this.loop = loop;
-		this.history = history;
-		this.subscriber = subscriber;
-		this.receiver = receiver;
-		this.dispatcher = dispatcher;
-		this.listeners = listeners;
+		Assert.notNull(status, "'status' must not be null");
+		this.status = status;
 	}
 
 	@Override
 	protected void doHealthCheck(Health.Builder builder) {
-		TelemetrySubscriber subscriber = this.subscriber;
-		ExtensionState state = this.loop.getState();
-		boolean subscribed = subscriber != null && subscriber.getSubscription() != null;
-		builder.status(statusOf(state, subscribed)).withDetail("state", state);
-		RegisterResponse registration = this.loop.getRegistration();
+		ExtensionState state = this.status.state();
+		TelemetrySubscription subscription = this.status.subscription();
+		builder.status(statusOf(state, subscription != null)).withDetail("state", state);
+		RegisterResponse registration = this.status.registration();
 		if (registration != null) {
 			builder.withDetail("extensionId", registration.extensionId());
 			detailIfPresent(builder, "functionName", registration.functionName());
 			detailIfPresent(builder, "functionVersion", registration.functionVersion());
 		}
-		ExtensionEventHistory history = this.history;
-		detailIfPresent(builder, "lastEventTime", (history != null) ? history.getLastEventTime() : null);
-		if (subscriber != null) {
-			builder.withDetail("telemetrySubscribed", subscribed);
-			TelemetrySubscription subscription = subscriber.getSubscription();
+		detailIfPresent(builder, "lastEventTime", this.status.lastEventTime());
+		if (this.status.telemetryConfigured()) {
+			builder.withDetail("telemetrySubscribed", subscription != null);
 			detailIfPresent(builder, "telemetrySchemaVersion",
 					(subscription != null) ? subscription.schemaVersion() : null);
 		}
-		TelemetryDispatcher dispatcher = this.dispatcher;
-		if (dispatcher != null) {
-			DispatcherStats stats = dispatcher.getStats();
-			builder.withDetail("queueDepth", stats.queueDepth())
-				.withDetail("droppedEvents", stats.droppedEvents() + stats.undeliveredEvents());
+		DispatchStatus dispatch = this.status.dispatch();
+		if (dispatch != null) {
+			builder.withDetail("queueDepth", dispatch.stats().queueDepth())
+				.withDetail("droppedEvents", dispatch.stats().droppedEvents() + dispatch.stats().undeliveredEvents());
 		}
-		TelemetryReceiver receiver = this.receiver;
-		if (receiver != null) {
-			builder.withDetail("malformedEvents", receiver.getStats().malformedEvents());
+		ReceiverStats receiverStats = this.status.receiverStats();
+		if (receiverStats != null) {
+			builder.withDetail("malformedEvents", receiverStats.malformedEvents());
 		}
-		TelemetryListenerRegistry listeners = this.listeners;
-		if (listeners != null) {
-			long failures = 0;
-			for (TelemetryListenerDescriptor listener : listeners.listeners()) {
-				failures += listener.failures();
-			}
-			builder.withDetail("listenerFailures", failures);
-		}
+		detailIfPresent(builder, "listenerFailures", this.status.listenerFailures());
 	}
 
 	private Status statusOf(ExtensionState state, boolean subscribed) {

@@ -8,6 +8,7 @@ import dev.lambdaextension.client.RegisterResponse;
 import dev.lambdaextension.lifecycle.ExtensionEventHistory;
 import dev.lambdaextension.lifecycle.ExtensionEventLoop;
 import dev.lambdaextension.lifecycle.ExtensionState;
+import dev.lambdaextension.status.ExtensionStatus;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.health.contributor.Health;
@@ -45,7 +46,7 @@ class LambdaExtensionHealthIndicatorTests {
 		given(this.loop.getRegistration()).willReturn(registration);
 		this.history.registered(registration);
 		Health health = new LambdaExtensionHealthIndicator(
-				this.loop, this.history, null, null, null, null).health();
+				new ExtensionStatus(this.loop, this.history, null, null, null, null)).health();
 		assertThat(health.getStatus()).isEqualTo(Status.UP);
 		assertThat(health.getDetails()).containsEntry("state", ExtensionState.RUNNING)
 			.containsEntry("extensionId", "ext-1")
@@ -57,7 +58,7 @@ class LambdaExtensionHealthIndicatorTests {
 
 	private Status statusIn(ExtensionState state) {
 		given(this.loop.getState()).willReturn(state);
-		return new LambdaExtensionHealthIndicator(this.loop, null, null, null, null, null).health().getStatus();
+		return new LambdaExtensionHealthIndicator(new ExtensionStatus(this.loop, null, null, null, null, null)).health().getStatus();
 	}
 
 }

@@ -6,16 +6,13 @@ import java.util.List;
 import dev.lambdaextension.client.RegisterResponse;
 import dev.lambdaextension.client.TelemetrySubscription;
 import dev.lambdaextension.lifecycle.ExtensionEventHistory;
-import dev.lambdaextension.lifecycle.ExtensionEventLoop;
 import dev.lambdaextension.lifecycle.ExtensionState;
-import dev.lambdaextension.lifecycle.TelemetrySubscriber;
 import dev.lambdaextension.listener.TelemetryListenerDescriptor;
-import dev.lambdaextension.listener.TelemetryListenerRegistry;
+import dev.lambdaextension.status.ExtensionStatus;
+import dev.lambdaextension.status.ExtensionStatus.DispatchStatus;
 import dev.lambdaextension.telemetry.dispatch.DispatcherStats;
 import dev.lambdaextension.telemetry.dispatch.OverflowStrategy;
-import dev.lambdaextension.telemetry.dispatch.TelemetryDispatcher;
 import dev.lambdaextension.telemetry.receiver.ReceiverStats;
-import dev.lambdaextension.telemetry.receiver.TelemetryReceiver;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.actuate.endpoint.OperationResponseBody;
@@ -34,37 +31,15 @@ import org.springframework.util.Assert;
 @Endpoint(id = "lambdaextension")
 public class LambdaExtensionEndpoint {
 
-	private final ExtensionEventLoop loop;
-
-	private final @Nullable ExtensionEventHistory history;
-
-	private final @Nullable TelemetrySubscriber subscriber;
-
-	private final @Nullable TelemetryReceiver receiver;
-
-	private final @Nullable TelemetryDispatcher dispatcher;
-
-	private final @Nullable TelemetryListenerRegistry listeners;
+	private final ExtensionStatus status;
 
 	/**
 	 * Create an endpoint.
-	 * @param loop the event loop
-	 * @param history the recent lifecycle events, if recorded
-	 * @param subscriber the telemetry subscriber, if telemetry is configured
-	 * @param receiver the telemetry receiver, if telemetry is configured
-	 * @param dispatcher the telemetry dispatcher, if telemetry is configured
-	 * @param listeners the telemetry listeners, if telemetry is configured
+	 * @param status the view of the extension it describes
 	 */
-	public LambdaExtensionEndpoint(ExtensionEventLoop loop, @Nullable ExtensionEventHistory history,
-			@Nullable TelemetrySubscriber subscriber, @Nullable TelemetryReceiver receiver,
-			@Nullable TelemetryDispatcher dispatcher, @Nullable TelemetryListenerRegistry listeners) {
-		Assert.notNull(loop, "'loop' must not be null");
-		this.loop = loop;
-		this.history = history;
-		this.subscriber = subscriber;
-		this.receiver = receiver;
-		this.dispatcher = dispatcher;
-		this.listeners = listeners;
+	public LambdaExtensionEndpoint(ExtensionStatus status) {
+		Assert.notNull(status, "'status' must not be null");
+		this.status = status;
 	}
 
 	/**
@@ -73,36 +48,18 @@ public class LambdaExtensionEndpoint {
 	 */
 	@ReadOperation
 	public LambdaExtensionDescriptor extension() {
-		RegisterResponse registration = this.loop.getRegistration();
-		TelemetrySubscriber subscriber = this.subscriber;
-		TelemetrySubscription subscription = (subscriber != null) ? subscriber.getSubscription() : null;
-		TelemetryListenerRegistry listeners = this.listeners;
-		TelemetryReceiver receiver = this.receiver;
-		TelemetryDispatcher dispatcher = this.dispatcher;
-		ExtensionEventHistory history = this.history;
-		return new LambdaExtensionDescriptor(this.loop.getState(),
+		RegisterResponse registration = this.status.registration();
+		TelemetrySubscription subscription = this.status.subscription();
+		ReceiverStats receiverStats = this.status.receiverStats();
+		DispatchStatus dispatch = this.status.dispatch();
+		return new LambdaExtensionDescriptor(this.status.state(),
 				(registration != null) ? RegistrationDescriptor.of(registration) : null,
-				(subscriber != null && subscription != null)
-						? SubscriptionDescriptor.of(subscription, subscriber.isPlatformAddedForBarrier()) : null,
-				(listeners != null) ? listeners.listeners() : List.of(),
-				(receiver != null) ? receiver(receiver) : null,
-				(dispatcher != null) ? DispatchDescriptor.of(dispatcher) : null,
-				(history != null) ? history.entries().stream().map(EventDescriptor::of).toList() : List.of());
-	}
-
-	private static ReceiverDescriptor receiver(TelemetryReceiver receiver) {
-		Integer port = null;
-		if (receiver.isRunning()) {
-			try {
-				port = receiver.getPort();
-			}
-			catch (IllegalStateException ex) {
-				port = null;
-			}
-		}
-		ReceiverStats stats = receiver.getStats();
-		return new ReceiverDescriptor(port != null, port, stats.batchesReceived(), stats.eventsReceived(),
-				stats.malformedEvents(), stats.rejectedBodies(), stats.refusedBatches());
+				(subscription != null) ? SubscriptionDescriptor.of(subscription, this.status.platformAddedForBarrier())
+						: null,
+				this.status.listeners(),
+				(receiverStats != null) ? ReceiverDescriptor.of(this.status.receiverPort(), receiverStats) : null,
+				(dispatch != null) ? DispatchDescriptor.of(dispatch) : null,
+				this.status.recentEvents().stream().map(EventDescriptor::of).toList());
 	}
 
 	/**
@@ -187,6 +144,11 @@ public class LambdaExtensionEndpoint {
 	public record ReceiverDescriptor(boolean running, @Nullable Integer port, long batchesReceived,
 			long eventsReceived, long malformedEvents, long rejectedBodies, long refusedBatches) {
 
+		static ReceiverDescriptor of(@Nullable Integer port, ReceiverStats stats) {
+			return new ReceiverDescriptor(port != null, port, stats.batchesReceived(), stats.eventsReceived(),
+					stats.malformedEvents(), stats.rejectedBodies(), stats.refusedBatches());
+		}
+
 	}
 
 	/**
@@ -207,10 +169,10 @@ public class LambdaExtensionEndpoint {
 			int queueDepth, long acceptedEvents, long rejectedEvents, long droppedEvents, long dispatchedEvents,
 			long undeliveredEvents, long consumerFailures) {
 
-		static DispatchDescriptor of(TelemetryDispatcher dispatcher) {
-			DispatcherStats stats = dispatcher.getStats();
-			return new DispatchDescriptor(dispatcher.getOptions().getCapacity(),
-					dispatcher.getOptions().getOverflowStrategy(), dispatcher.isAccepting(), stats.queueDepth(),
+		static DispatchDescriptor of(DispatchStatus dispatch) {
+			DispatcherStats stats = dispatch.stats();
+			return new DispatchDescriptor(dispatch.capacity(), dispatch.overflowStrategy(), dispatch.accepting(),
+					stats.queueDepth(),
 					stats.acceptedEvents(), stats.rejectedEvents(), stats.droppedEvents(), stats.dispatchedEvents(),
 					stats.undeliveredEvents(), stats.consumerFailures());
 		}

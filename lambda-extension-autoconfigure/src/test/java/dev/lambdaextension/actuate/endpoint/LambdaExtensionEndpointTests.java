@@ -11,6 +11,7 @@ import dev.lambdaextension.lifecycle.ExtensionEventHistory;
 import dev.lambdaextension.lifecycle.ExtensionEventLoop;
 import dev.lambdaextension.lifecycle.ExtensionState;
 import dev.lambdaextension.listener.TelemetryListenerRegistry;
+import dev.lambdaextension.status.ExtensionStatus;
 import dev.lambdaextension.telemetry.dispatch.TelemetryDispatcher;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -40,7 +41,7 @@ class LambdaExtensionEndpointTests {
 		TelemetryListenerRegistry listeners = new TelemetryListenerRegistry();
 		try (TelemetryDispatcher dispatcher = new TelemetryDispatcher(listeners)) {
 			LambdaExtensionEndpoint endpoint = new LambdaExtensionEndpoint(
-					loop, history, null, null, dispatcher, listeners);
+					new ExtensionStatus(loop, history, null, null, dispatcher, listeners));
 			JsonNode json = JsonMapper.shared().valueToTree(endpoint.extension());
 			assertThat(json.get("state").asString()).isEqualTo("RUNNING");
 			assertThat(json.get("registration").get("functionName").asString()).isEqualTo("orders");
