@@ -19,8 +19,9 @@ import dev.lambdaextension.docs.deploy.TerraformBlocks.Block;
 final class TerraformCheck {
 
 	/**
-	 * Required arguments, and groups of which one must be set, from the hashicorp/aws provider's
-	 * resource documentation (registry.terraform.io/providers/hashicorp/aws, v5).
+	 * Required arguments, and groups of which one must be set, as the hashicorp/aws provider
+	 * documents them for these resources. Written by hand: the provider schema
+	 * ({@code terraform providers schema -json}) needs the provider downloaded.
 	 */
 	private static final Map<String, List<List<String>>> REQUIRED = Map.of("aws_lambda_layer_version",
 			List.of(List.of("layer_name"), List.of("filename", "s3_bucket")), "aws_lambda_function",
