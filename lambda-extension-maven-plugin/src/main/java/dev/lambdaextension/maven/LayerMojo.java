@@ -26,7 +26,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Writes {@code target/<name>-layer.zip}: {@code extensions/<name>} (the launcher),
  * {@code <name>/<name>.jar} with its runtime dependencies in {@code <name>/lib/}, and unless
- * switched off a trimmed Java runtime in {@code <name>/runtime/}; the same files, with the
+ * switched off a trimmed Java runtime in {@code <name>/runtime/} and, with a Java 25+ runtime, a
+ * start-up cache {@code <name>/<name>.aot} recorded by a {@link TrainingRun}; the same files, with the
  * zip's times and modes, are laid out in {@code target/<name>-layer/} as Lambda extracts them
  * to {@code /opt}. The application jar must name
  * its dependencies in its manifest's {@code Class-Path} with the {@code lib/} prefix.
@@ -71,6 +72,13 @@ public class LayerMojo extends AbstractMojo {
 	@SuppressWarnings("NullAway.Init")
 	private String entryTime;
 
+	/**
+	 * Whether to record a start-up cache by a training run of the extension against the embedded
+	 * emulator; needs a bundled Java 25+ runtime.
+	 */
+	@Parameter(property = "lambda-extension.trainingRun", defaultValue = "true")
+	private boolean trainingRun = true;
+
 	/** Skips the goal. */
 	@Parameter(property = "lambda-extension.skip", defaultValue = "false")
 	private boolean skip;
@@ -109,7 +117,9 @@ public class LayerMojo extends AbstractMojo {
 							LayerEntry.REGULAR));
 				}
 			}
+			int javaVersion = 0;
 			if (this.runtime) {
+				javaVersion = new RuntimeLinker(this.jdkHome.toPath()).javaVersion();
 				entries.addAll(linkRuntime(work.resolve("runtime")));
 			}
 			else {
@@ -117,13 +127,37 @@ public class LayerMojo extends AbstractMojo {
 			}
 			Path zip = target.resolve(this.name + "-layer.zip");
 			Instant time = Instant.parse(this.entryTime);
-			new LayerZipWriter(time).write(entries, zip);
 			explode(entries, exploded, time);
+			if (recordsCache(javaVersion)) {
+				Path cache = new TrainingRun(exploded, this.name, (line) -> getLog().debug(line)).record(time);
+				entries.add(new LayerEntry(this.name + "/" + cache.getFileName(), cache, LayerEntry.REGULAR));
+				getLog().info("Start-up cache recorded by a training run: " + cache + " (" + Files.size(cache) / 1024
+						+ " KiB)");
+			}
+			new LayerZipWriter(time).write(entries, zip);
 			getLog().info("Lambda layer " + zip + " (" + Files.size(zip) / 1024 + " KiB)");
 		}
 		catch (IOException ex) {
 			throw new MojoExecutionException("Cannot write the Lambda layer: " + ex.getMessage(), ex);
 		}
+	}
+
+	private boolean recordsCache(int javaVersion) {
+		if (!this.trainingRun) {
+			getLog().info("No start-up cache: the training run is switched off (trainingRun=false)");
+			return false;
+		}
+		if (!this.runtime) {
+			getLog().info("No start-up cache: a cache is tied to the JVM build that records it, and no runtime is bundled");
+			return false;
+		}
+		if (javaVersion < TrainingRun.MINIMUM_JAVA_VERSION) {
+			getLog().info("No start-up cache: the bundled runtime is Java " + javaVersion + "; recording one at packaging"
+					+ " time needs Java " + TrainingRun.MINIMUM_JAVA_VERSION + "+ (-XX:AOTCacheOutput): set jdkHome to a JDK "
+					+ TrainingRun.MINIMUM_JAVA_VERSION);
+			return false;
+		}
+		return true;
 	}
 
 	private List<LayerEntry> linkRuntime(Path output) throws IOException, MojoExecutionException {
