@@ -183,7 +183,7 @@ public class LayerMojo extends AbstractMojo {
 		return entries;
 	}
 
-	private static void explode(List<LayerEntry> entries, Path directory, Instant time) throws IOException {
+	static void explode(List<LayerEntry> entries, Path directory, Instant time) throws IOException {
 		for (LayerEntry entry : entries) {
 			Path file = directory.resolve(entry.path());
 			Files.createDirectories(file.getParent());

@@ -75,7 +75,7 @@ elif [ "$java" != "$bundled" ]; then
 elif changed="$(changed_since "$cache")" && [ -n "$changed" ]; then
 	echo "$name: start-up cache refused: $changed changed after the cache was recorded; starting without it" >&2
 else
-	cache_flags="-XX:AOTCache=$cache -Xshare:auto"
+	cache_flags="-XX:AOTCache=$cache"
 	echo "$name: start-up cache used: $cache" >&2
 fi
 
