@@ -14,13 +14,16 @@ import java.util.Locale;
 import java.util.stream.Stream;
 
 import org.apache.maven.artifact.Artifact;
+import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 import org.apache.maven.project.MavenProject;
+import org.apache.maven.toolchain.ToolchainManager;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -53,6 +56,22 @@ public class LayerMojo extends AbstractMojo {
 	@Parameter(property = "lambda-extension.runtime", defaultValue = "true")
 	private boolean runtime = true;
 
+	/** Maven session, for toolchain look-ups. */
+	@Parameter(defaultValue = "${session}", readonly = true, required = true)
+	@SuppressWarnings("NullAway.Init")
+	private MavenSession session;
+
+	@Component
+	@SuppressWarnings("NullAway.Init")
+	private ToolchainManager toolchainManager;
+
+	/**
+	 * Version requirement of a {@code jdk} Maven toolchain (such as {@code 25}) whose jlink builds
+	 * the runtime; takes precedence over jdkHome.
+	 */
+	@Parameter(property = "lambda-extension.jdkVersion")
+	private @Nullable String jdkVersion;
+
 	/** JDK whose jlink builds the runtime; the JDK running Maven unless set. */
 	@Parameter(property = "lambda-extension.jdkHome", defaultValue = "${java.home}")
 	@SuppressWarnings("NullAway.Init")
@@ -63,9 +82,20 @@ public class LayerMojo extends AbstractMojo {
 	@SuppressWarnings("NullAway.Init")
 	private String architecture;
 
-	/** Modules of the runtime; {@link RuntimeLinker#DEFAULT_MODULES} unless set. */
+	/** Modules of the runtime; {@link RuntimeLinker#DEFAULT_MODULES} (or jdeps's) unless set. */
 	@Parameter
 	private @Nullable List<String> modules;
+
+	/**
+	 * Whether to compute the modules with {@code jdeps --print-module-deps} instead of the
+	 * documented list; jdeps misses modules reached only by reflection, which extraModules adds.
+	 */
+	@Parameter(property = "lambda-extension.jdeps", defaultValue = "false")
+	private boolean jdeps;
+
+	/** Modules added to the documented or computed list. */
+	@Parameter
+	private List<String> extraModules = new ArrayList<>();
 
 	/** Time given to every zip entry, as an ISO-8601 instant. */
 	@Parameter(property = "lambda-extension.entryTime", defaultValue = "2000-01-01T00:00:00Z")
@@ -119,8 +149,9 @@ public class LayerMojo extends AbstractMojo {
 			}
 			int javaVersion = 0;
 			if (this.runtime) {
-				javaVersion = new RuntimeLinker(this.jdkHome.toPath()).javaVersion();
-				entries.addAll(linkRuntime(work.resolve("runtime")));
+				Path home = runtimeJdkHome();
+				javaVersion = new RuntimeLinker(home).javaVersion();
+				entries.addAll(linkRuntime(home, javaVersion, work.resolve("runtime")));
 			}
 			else {
 				getLog().info("No Java runtime bundled: the launcher uses the function's Java or java on the PATH");
@@ -160,16 +191,39 @@ public class LayerMojo extends AbstractMojo {
 		return true;
 	}
 
-	private List<LayerEntry> linkRuntime(Path output) throws IOException, MojoExecutionException {
+	private Path runtimeJdkHome() throws MojoExecutionException {
+		return (this.jdkVersion != null) ? JdkToolchain.home(this.toolchainManager, this.session, this.jdkVersion)
+				: this.jdkHome.toPath();
+	}
+
+	private List<String> runtimeModules(Path home, int javaVersion) throws IOException {
+		List<String> result = new ArrayList<>();
+		if (this.modules != null) {
+			result.addAll(this.modules);
+		}
+		else if (this.jdeps) {
+			List<Path> classPath = this.project.getArtifacts().stream().filter(LayerMojo::isRuntime)
+				.map((artifact) -> artifact.getFile().toPath()).toList();
+			result.addAll(new ModuleDependencies(home).compute(this.project.getArtifact().getFile().toPath(), classPath,
+					javaVersion));
+		}
+		else {
+			result.addAll(RuntimeLinker.DEFAULT_MODULES);
+		}
+		this.extraModules.stream().filter((module) -> !result.contains(module)).forEach(result::add);
+		return result;
+	}
+
+	private List<LayerEntry> linkRuntime(Path home, int javaVersion, Path output) throws IOException, MojoExecutionException {
 		String host = hostArchitecture();
 		if (!this.architecture.equals(host)) {
 			throw new MojoExecutionException("Cannot bundle a runtime for " + this.architecture + " on a " + host
 					+ " build machine: build the layer on " + this.architecture
 					+ ", or set <runtime>false</runtime> and let the function provide Java");
 		}
-		RuntimeLinker linker = new RuntimeLinker(this.jdkHome.toPath());
-		List<String> moduleList = (this.modules != null) ? this.modules : RuntimeLinker.DEFAULT_MODULES;
-		getLog().info("Linking a Java " + linker.javaVersion() + " runtime from " + this.jdkHome + ": "
+		RuntimeLinker linker = new RuntimeLinker(home);
+		List<String> moduleList = runtimeModules(home, javaVersion);
+		getLog().info("Linking a Java " + javaVersion + " runtime from " + home + (this.jdeps ? " (modules from jdeps): " : ": ")
 				+ String.join(",", moduleList));
 		linker.link(moduleList, output);
 		List<LayerEntry> entries = new ArrayList<>();
