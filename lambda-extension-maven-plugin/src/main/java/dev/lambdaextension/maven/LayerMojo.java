@@ -14,19 +14,23 @@ import java.util.Locale;
 import java.util.stream.Stream;
 
 import org.apache.maven.artifact.Artifact;
+import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 import org.apache.maven.project.MavenProject;
+import org.apache.maven.toolchain.ToolchainManager;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Writes {@code target/<name>-layer.zip}: {@code extensions/<name>} (the launcher),
  * {@code <name>/<name>.jar} with its runtime dependencies in {@code <name>/lib/}, and unless
- * switched off a trimmed Java runtime in {@code <name>/runtime/}; the same files, with the
+ * switched off a trimmed Java runtime in {@code <name>/runtime/} and, with a Java 25+ runtime, a
+ * start-up cache {@code <name>/<name>.aot} recorded by a {@link TrainingRun}; the same files, with the
  * zip's times and modes, are laid out in {@code target/<name>-layer/} as Lambda extracts them
  * to {@code /opt}. The application jar must name
  * its dependencies in its manifest's {@code Class-Path} with the {@code lib/} prefix.
@@ -52,6 +56,22 @@ public class LayerMojo extends AbstractMojo {
 	@Parameter(property = "lambda-extension.runtime", defaultValue = "true")
 	private boolean runtime = true;
 
+	/** Maven session, for toolchain look-ups. */
+	@Parameter(defaultValue = "${session}", readonly = true, required = true)
+	@SuppressWarnings("NullAway.Init")
+	private MavenSession session;
+
+	@Component
+	@SuppressWarnings("NullAway.Init")
+	private ToolchainManager toolchainManager;
+
+	/**
+	 * Version requirement of a {@code jdk} Maven toolchain (such as {@code 25}) whose jlink builds
+	 * the runtime; takes precedence over jdkHome.
+	 */
+	@Parameter(property = "lambda-extension.jdkVersion")
+	private @Nullable String jdkVersion;
+
 	/** JDK whose jlink builds the runtime; the JDK running Maven unless set. */
 	@Parameter(property = "lambda-extension.jdkHome", defaultValue = "${java.home}")
 	@SuppressWarnings("NullAway.Init")
@@ -62,14 +82,32 @@ public class LayerMojo extends AbstractMojo {
 	@SuppressWarnings("NullAway.Init")
 	private String architecture;
 
-	/** Modules of the runtime; {@link RuntimeLinker#DEFAULT_MODULES} unless set. */
+	/** Modules of the runtime; {@link RuntimeLinker#DEFAULT_MODULES} (or jdeps's) unless set. */
 	@Parameter
 	private @Nullable List<String> modules;
+
+	/**
+	 * Whether to compute the modules with {@code jdeps --print-module-deps} instead of the
+	 * documented list; jdeps misses modules reached only by reflection, which extraModules adds.
+	 */
+	@Parameter(property = "lambda-extension.jdeps", defaultValue = "false")
+	private boolean jdeps;
+
+	/** Modules added to the documented or computed list. */
+	@Parameter
+	private List<String> extraModules = new ArrayList<>();
 
 	/** Time given to every zip entry, as an ISO-8601 instant. */
 	@Parameter(property = "lambda-extension.entryTime", defaultValue = "2000-01-01T00:00:00Z")
 	@SuppressWarnings("NullAway.Init")
 	private String entryTime;
+
+	/**
+	 * Whether to record a start-up cache by a training run of the extension against the embedded
+	 * emulator; needs a bundled Java 25+ runtime.
+	 */
+	@Parameter(property = "lambda-extension.trainingRun", defaultValue = "true")
+	private boolean trainingRun = true;
 
 	/** Skips the goal. */
 	@Parameter(property = "lambda-extension.skip", defaultValue = "false")
@@ -109,16 +147,25 @@ public class LayerMojo extends AbstractMojo {
 							LayerEntry.REGULAR));
 				}
 			}
+			int javaVersion = 0;
 			if (this.runtime) {
-				entries.addAll(linkRuntime(work.resolve("runtime")));
+				Path home = runtimeJdkHome();
+				javaVersion = new RuntimeLinker(home).javaVersion();
+				entries.addAll(linkRuntime(home, javaVersion, work.resolve("runtime")));
 			}
 			else {
 				getLog().info("No Java runtime bundled: the launcher uses the function's Java or java on the PATH");
 			}
 			Path zip = target.resolve(this.name + "-layer.zip");
 			Instant time = Instant.parse(this.entryTime);
-			new LayerZipWriter(time).write(entries, zip);
 			explode(entries, exploded, time);
+			if (recordsCache(javaVersion)) {
+				Path cache = new TrainingRun(exploded, this.name, (line) -> getLog().debug(line)).record(time);
+				entries.add(new LayerEntry(this.name + "/" + cache.getFileName(), cache, LayerEntry.REGULAR));
+				getLog().info("Start-up cache recorded by a training run: " + cache + " (" + Files.size(cache) / 1024
+						+ " KiB)");
+			}
+			new LayerZipWriter(time).write(entries, zip);
 			getLog().info("Lambda layer " + zip + " (" + Files.size(zip) / 1024 + " KiB)");
 		}
 		catch (IOException ex) {
@@ -126,16 +173,57 @@ public class LayerMojo extends AbstractMojo {
 		}
 	}
 
-	private List<LayerEntry> linkRuntime(Path output) throws IOException, MojoExecutionException {
+	private boolean recordsCache(int javaVersion) {
+		if (!this.trainingRun) {
+			getLog().info("No start-up cache: the training run is switched off (trainingRun=false)");
+			return false;
+		}
+		if (!this.runtime) {
+			getLog().info("No start-up cache: a cache is tied to the JVM build that records it, and no runtime is bundled");
+			return false;
+		}
+		if (javaVersion < TrainingRun.MINIMUM_JAVA_VERSION) {
+			getLog().info("No start-up cache: the bundled runtime is Java " + javaVersion + "; recording one at packaging"
+					+ " time needs Java " + TrainingRun.MINIMUM_JAVA_VERSION + "+ (-XX:AOTCacheOutput): set jdkHome to a JDK "
+					+ TrainingRun.MINIMUM_JAVA_VERSION);
+			return false;
+		}
+		return true;
+	}
+
+	private Path runtimeJdkHome() throws MojoExecutionException {
+		return (this.jdkVersion != null) ? JdkToolchain.home(this.toolchainManager, this.session, this.jdkVersion)
+				: this.jdkHome.toPath();
+	}
+
+	private List<String> runtimeModules(Path home, int javaVersion) throws IOException {
+		List<String> result = new ArrayList<>();
+		if (this.modules != null) {
+			result.addAll(this.modules);
+		}
+		else if (this.jdeps) {
+			List<Path> classPath = this.project.getArtifacts().stream().filter(LayerMojo::isRuntime)
+				.map((artifact) -> artifact.getFile().toPath()).toList();
+			result.addAll(new ModuleDependencies(home).compute(this.project.getArtifact().getFile().toPath(), classPath,
+					javaVersion));
+		}
+		else {
+			result.addAll(RuntimeLinker.DEFAULT_MODULES);
+		}
+		this.extraModules.stream().filter((module) -> !result.contains(module)).forEach(result::add);
+		return result;
+	}
+
+	private List<LayerEntry> linkRuntime(Path home, int javaVersion, Path output) throws IOException, MojoExecutionException {
 		String host = hostArchitecture();
 		if (!this.architecture.equals(host)) {
 			throw new MojoExecutionException("Cannot bundle a runtime for " + this.architecture + " on a " + host
 					+ " build machine: build the layer on " + this.architecture
 					+ ", or set <runtime>false</runtime> and let the function provide Java");
 		}
-		RuntimeLinker linker = new RuntimeLinker(this.jdkHome.toPath());
-		List<String> moduleList = (this.modules != null) ? this.modules : RuntimeLinker.DEFAULT_MODULES;
-		getLog().info("Linking a Java " + linker.javaVersion() + " runtime from " + this.jdkHome + ": "
+		RuntimeLinker linker = new RuntimeLinker(home);
+		List<String> moduleList = runtimeModules(home, javaVersion);
+		getLog().info("Linking a Java " + javaVersion + " runtime from " + home + (this.jdeps ? " (modules from jdeps): " : ": ")
 				+ String.join(",", moduleList));
 		linker.link(moduleList, output);
 		List<LayerEntry> entries = new ArrayList<>();
@@ -149,7 +237,7 @@ public class LayerMojo extends AbstractMojo {
 		return entries;
 	}
 
-	private static void explode(List<LayerEntry> entries, Path directory, Instant time) throws IOException {
+	static void explode(List<LayerEntry> entries, Path directory, Instant time) throws IOException {
 		for (LayerEntry entry : entries) {
 			Path file = directory.resolve(entry.path());
 			Files.createDirectories(file.getParent());

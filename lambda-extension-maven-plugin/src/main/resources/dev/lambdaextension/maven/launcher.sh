@@ -39,6 +39,19 @@ else
 	suffix=jsa
 fi
 cache="$app/$name.aot"
+
+# The JVM refuses a cache when a class-path jar's modification time differs from the one it was
+# recorded against (the packaging gives the cache and the jars one time). Checking first lets this
+# start say so in one line and start without the cache instead of printing the JVM's warning.
+changed_since() {
+	stamp="$(stat -c %Y "$1" 2>/dev/null || echo unknown)"
+	for jar in "$app/$name.jar" "$app"/lib/*.jar; do
+		if [ -f "$jar" ] && [ "$(stat -c %Y "$jar" 2>/dev/null || echo unknown)" != "$stamp" ]; then
+			echo "${jar#"$layer"/}"
+			return 0
+		fi
+	done
+}
 recorded="${LAMBDA_EXTENSION_CDS_ARCHIVE:-${TMPDIR:-/tmp}/$name-$(id -u 2>/dev/null || echo 0).$suffix}"
 cache_flags=""
 if [ "${LAMBDA_EXTENSION_CDS:-}" = record ]; then
@@ -59,6 +72,8 @@ elif [ ! -f "$cache" ]; then
 	echo "$name: start-up cache not used: none in the layer" >&2
 elif [ "$java" != "$bundled" ]; then
 	echo "$name: start-up cache refused: it belongs to $bundled, not $java" >&2
+elif changed="$(changed_since "$cache")" && [ -n "$changed" ]; then
+	echo "$name: start-up cache refused: $changed changed after the cache was recorded; starting without it" >&2
 else
 	cache_flags="-XX:AOTCache=$cache"
 	echo "$name: start-up cache used: $cache" >&2
