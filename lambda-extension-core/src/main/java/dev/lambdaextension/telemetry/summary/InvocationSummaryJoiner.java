@@ -10,6 +10,7 @@ import dev.lambdaextension.telemetry.PlatformReport;
 import dev.lambdaextension.telemetry.PlatformRuntimeDone;
 import dev.lambdaextension.telemetry.PlatformStart;
 import dev.lambdaextension.telemetry.TelemetryEvent;
+import dev.lambdaextension.telemetry.TelemetryTypes;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -25,7 +26,9 @@ import org.jspecify.annotations.Nullable;
  * <li>{@link #drain()}, called once the telemetry after {@code SHUTDOWN} has been
  * delivered, closes every open one ({@link InvocationSummary.Closure#SHUTDOWN}).</li>
  * </ul>
- * A part for a request id that was already closed opens a new summary. Thread-safe.
+ * A part for a request id that was already closed opens a new summary. On Lambda
+ * Managed Instances, which send no {@code platform.runtimeDone}, a summary is complete
+ * without it. Thread-safe.
  *
  * @since 0.1.0
  */
@@ -43,18 +46,22 @@ public final class InvocationSummaryJoiner {
 
 	private final int capacity;
 
+	private final boolean runtimeDoneExpected;
+
 	private final Map<String, Parts> open = new LinkedHashMap<>();
 
 	/**
 	 * Create a joiner.
 	 * @param capacity how many invocations may be open at once
+	 * @param managedInstances whether the environment is Lambda Managed Instances
 	 */
-	public InvocationSummaryJoiner(int capacity) {
+	public InvocationSummaryJoiner(int capacity, boolean managedInstances) {
 		if (capacity < MIN_CAPACITY || capacity > MAX_CAPACITY) {
 			throw new IllegalArgumentException(
 					"'capacity' must be between " + MIN_CAPACITY + " and " + MAX_CAPACITY + ", was " + capacity);
 		}
 		this.capacity = capacity;
+		this.runtimeDoneExpected = !managedInstances;
 	}
 
 	/**
@@ -76,7 +83,7 @@ public final class InvocationSummaryJoiner {
 				Parts parts = parts(report.requestId(), closed);
 				parts.report = report;
 				this.open.remove(report.requestId());
-				closed.add(parts.close(InvocationSummary.Closure.REPORT));
+				closed.add(close(parts, InvocationSummary.Closure.REPORT));
 			}
 		}
 		return closed;
@@ -88,7 +95,7 @@ public final class InvocationSummaryJoiner {
 	 */
 	public synchronized List<InvocationSummary> drain() {
 		List<InvocationSummary> closed = new ArrayList<>(this.open.size());
-		this.open.values().forEach((parts) -> closed.add(parts.close(InvocationSummary.Closure.SHUTDOWN)));
+		this.open.values().forEach((parts) -> closed.add(close(parts, InvocationSummary.Closure.SHUTDOWN)));
 		this.open.clear();
 		return closed;
 	}
@@ -106,13 +113,27 @@ public final class InvocationSummaryJoiner {
 		if (parts == null) {
 			if (this.open.size() == this.capacity) {
 				Iterator<Parts> oldest = this.open.values().iterator();
-				closed.add(oldest.next().close(InvocationSummary.Closure.EVICTED));
+				closed.add(close(oldest.next(), InvocationSummary.Closure.EVICTED));
 				oldest.remove();
 			}
 			parts = new Parts(requestId);
 			this.open.put(requestId, parts);
 		}
 		return parts;
+	}
+
+	private InvocationSummary close(Parts parts, InvocationSummary.Closure closure) {
+		List<String> missing = new ArrayList<>(3);
+		if (parts.start == null) {
+			missing.add(TelemetryTypes.PLATFORM_START);
+		}
+		if (parts.runtimeDone == null && this.runtimeDoneExpected) {
+			missing.add(TelemetryTypes.PLATFORM_RUNTIME_DONE);
+		}
+		if (parts.report == null) {
+			missing.add(TelemetryTypes.PLATFORM_REPORT);
+		}
+		return new InvocationSummary(parts.requestId, parts.start, parts.runtimeDone, parts.report, closure, missing);
 	}
 
 	private static final class Parts {
@@ -127,10 +148,6 @@ public final class InvocationSummaryJoiner {
 
 		Parts(String requestId) {
 			this.requestId = requestId;
-		}
-
-		InvocationSummary close(InvocationSummary.Closure closure) {
-			return new InvocationSummary(this.requestId, this.start, this.runtimeDone, this.report, closure);
 		}
 
 	}

@@ -21,7 +21,7 @@ class InvocationSummaryJoinerTests {
 
 	private static final Instant TIME = Instant.parse("2025-11-23T10:15:01Z");
 
-	private final InvocationSummaryJoiner joiner = new InvocationSummaryJoiner(2);
+	private final InvocationSummaryJoiner joiner = new InvocationSummaryJoiner(2, false);
 
 	@Test
 	void reportClosesACompleteSummary() {
@@ -88,8 +88,18 @@ class InvocationSummaryJoinerTests {
 	}
 
 	@Test
+	void managedInstancesSummaryIsCompleteWithoutRuntimeDone() {
+		InvocationSummaryJoiner managed = new InvocationSummaryJoiner(2, true);
+		InvocationSummary summary = managed.accept(List.of(start("a"), report("a", "success"))).get(0);
+		assertThat(summary.complete()).isTrue();
+		assertThat(summary.runtimeDone()).isNull();
+		assertThat(managed.accept(List.of(report("b", "success"))).get(0).missing())
+			.containsExactly(TelemetryTypes.PLATFORM_START);
+	}
+
+	@Test
 	void capacityOutOfRangeIsRefused() {
-		assertThatIllegalArgumentException().isThrownBy(() -> new InvocationSummaryJoiner(0))
+		assertThatIllegalArgumentException().isThrownBy(() -> new InvocationSummaryJoiner(0, false))
 			.withMessage("'capacity' must be between 1 and 100000, was 0");
 	}
 
