@@ -15,7 +15,10 @@ import dev.lambdaextension.telemetry.TelemetryEvent;
 import dev.lambdaextension.telemetry.TelemetryTypes;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.aop.support.AopUtils;
+import org.springframework.core.Ordered;
 import org.springframework.core.ResolvableType;
+import org.springframework.core.annotation.OrderUtils;
 import org.springframework.util.ReflectionUtils;
 import org.springframework.util.StringUtils;
 
@@ -87,6 +90,23 @@ public class MethodTelemetryListenerEndpoint implements TelemetryListenerEndpoin
 		this.types = resolveTypes(declaredTypes);
 		this.errorHandlerBeanName = StringUtils.hasText(errorHandlerBeanName) ? errorHandlerBeanName : null;
 		ReflectionUtils.makeAccessible(method);
+	}
+
+	/**
+	 * Return the order from {@code @Order} on the method, else from the bean
+	 * ({@link Ordered} or {@code @Order} on its class), else last.
+	 * @return the order
+	 */
+	@Override
+	public int getOrder() {
+		Integer order = OrderUtils.getOrder(this.method);
+		if (order != null) {
+			return order;
+		}
+		if (this.bean instanceof Ordered ordered) {
+			return ordered.getOrder();
+		}
+		return OrderUtils.getOrder(AopUtils.getTargetClass(this.bean), Ordered.LOWEST_PRECEDENCE);
 	}
 
 	private Set<String> resolveTypes(Collection<String> declaredTypes) {

@@ -59,6 +59,15 @@ public interface TelemetryListenerEndpoint {
 	}
 
 	/**
+	 * Return the listener's place among the listeners of a batch: lower runs first,
+	 * listeners of the same order run in registration order.
+	 * @return the order, {@link Integer#MAX_VALUE} (last) unless overridden
+	 */
+	default int getOrder() {
+		return Integer.MAX_VALUE;
+	}
+
+	/**
 	 * Deliver events, on the dispatch thread.
 	 * @param events the accepted events of one batch for a batch listener, else exactly
 	 * one event

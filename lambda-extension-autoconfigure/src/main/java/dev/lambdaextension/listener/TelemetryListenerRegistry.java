@@ -82,7 +82,8 @@ public class TelemetryListenerRegistry implements TelemetryBatchConsumer {
 	}
 
 	/**
-	 * Register an endpoint.
+	 * Register an endpoint; each batch reaches the listeners one after the other, in
+	 * {@link TelemetryListenerEndpoint#getOrder() order}.
 	 * @param endpoint the endpoint
 	 * @param errorHandler its error handler, or {@code null} for the default
 	 * @throws IllegalStateException if an endpoint with the same id is registered, or the
@@ -105,7 +106,12 @@ public class TelemetryListenerRegistry implements TelemetryBatchConsumer {
 					+ endpoint.getDescription() + "' is already used by '" + existing.endpoint.getDescription() + "'");
 		}
 		TelemetryListenerErrorHandler handler = (errorHandler != null) ? errorHandler : this.defaultErrorHandler;
-		this.registrations.add(new Registration(endpoint, handler));
+		int index = 0;
+		while (index < this.registrations.size()
+				&& this.registrations.get(index).endpoint.getOrder() <= endpoint.getOrder()) {
+			index++;
+		}
+		this.registrations.add(index, new Registration(endpoint, handler));
 	}
 
 	/**

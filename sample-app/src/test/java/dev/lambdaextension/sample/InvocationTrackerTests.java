@@ -1,13 +1,12 @@
 package dev.lambdaextension.sample;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-import dev.lambdaextension.client.ShutdownReason;
-import dev.lambdaextension.lifecycle.ExtensionShutdownCompletedEvent;
+import dev.lambdaextension.summary.InvocationSummaryEvent;
 import dev.lambdaextension.telemetry.TelemetryBatchParser;
 import dev.lambdaextension.telemetry.TelemetryEvent;
+import dev.lambdaextension.telemetry.summary.InvocationSummaryJoiner;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,11 +22,13 @@ class InvocationTrackerTests {
 
 	private final TelemetryBatchParser parser = new TelemetryBatchParser();
 
+	private final InvocationSummaryJoiner joiner = new InvocationSummaryJoiner(10, false);
+
 	@Test
 	void reportArrivingWithTheNextInvocationShouldCompleteTheEarlierSummary() {
-		this.tracker.onTelemetry(batch(start("a"), textLog("a", "ERROR", "boom"), runtimeDone("a", "error")));
+		deliver(batch(start("a"), textLog("a", "ERROR", "boom"), runtimeDone("a", "error")));
 		assertThat(this.summaries).isEmpty();
-		this.tracker.onTelemetry(batch(report("a", "error", null), start("b"), runtimeDone("b", "success")));
+		deliver(batch(report("a", "error", null), start("b"), runtimeDone("b", "success")));
 		assertThat(this.summaries).singleElement().satisfies((summary) -> {
 			assertThat(summary.requestId()).isEqualTo("a");
 			assertThat(summary.status()).isEqualTo("error");
@@ -38,7 +39,7 @@ class InvocationTrackerTests {
 
 	@Test
 	void jsonLogRecordsShouldBeCountedByLevelAndRequestId() {
-		this.tracker.onTelemetry(batch(start("a"),
+		deliver(batch(start("a"),
 				"{\"time\":\"2025-11-23T10:15:01.100Z\",\"type\":\"function\",\"record\":{\"timestamp\":"
 						+ "\"2025-11-23T10:15:01.100Z\",\"level\":\"ERROR\",\"requestId\":\"a\",\"message\":\"x\"}}",
 				report("a", "success", 1893.5)));
@@ -49,15 +50,19 @@ class InvocationTrackerTests {
 	}
 
 	@Test
-	void shutdownShouldFlushInvocationsWhoseReportNeverCame() {
-		this.tracker.onTelemetry(batch(start("a"), runtimeDone("a", "timeout")));
-		this.tracker.onShutdownCompleted(
-				new ExtensionShutdownCompletedEvent(this, ShutdownReason.TIMEOUT, Instant.now(), 0, 0));
+	void drainedSummaryShouldBeReportedIncomplete() {
+		deliver(batch(start("a"), runtimeDone("a", "timeout")));
+		this.joiner.drain().forEach((summary) -> this.tracker.onSummary(new InvocationSummaryEvent(this, summary)));
 		assertThat(this.summaries).singleElement().satisfies((summary) -> {
 			assertThat(summary.status()).isEqualTo("timeout");
 			assertThat(summary.complete()).isFalse();
 			assertThat(summary.describe()).contains("(no report)");
 		});
+	}
+
+	private void deliver(List<TelemetryEvent> batch) {
+		this.tracker.onFunctionLogs(batch);
+		this.joiner.accept(batch).forEach((summary) -> this.tracker.onSummary(new InvocationSummaryEvent(this, summary)));
 	}
 
 	private List<TelemetryEvent> batch(String... events) {

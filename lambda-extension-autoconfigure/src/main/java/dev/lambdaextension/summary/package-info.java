@@ -1,0 +1,7 @@
+/**
+ * Invocation summaries published as application events.
+ */
+@NullMarked
+package dev.lambdaextension.summary;
+
+import org.jspecify.annotations.NullMarked;

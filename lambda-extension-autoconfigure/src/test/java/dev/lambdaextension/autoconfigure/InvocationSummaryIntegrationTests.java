@@ -1,0 +1,169 @@
+package dev.lambdaextension.autoconfigure;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import dev.lambdaextension.lifecycle.ExtensionExitHandler;
+import dev.lambdaextension.lifecycle.ExtensionShutdownCompletedEvent;
+import dev.lambdaextension.summary.InvocationSummaryEvent;
+import dev.lambdaextension.summary.InvocationSummaryPublisher;
+import dev.lambdaextension.telemetry.summary.InvocationSummary;
+import dev.lambdaextension.telemetry.summary.InvocationSummary.Closure;
+import dev.lambdaextension.test.emulator.Invocation;
+import dev.lambdaextension.test.emulator.InvocationStatus;
+import dev.lambdaextension.test.emulator.InvokeRequest;
+import dev.lambdaextension.test.emulator.LambdaEmulator;
+import dev.lambdaextension.test.emulator.LambdaEmulatorBuilder;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.event.EventListener;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link InvocationSummaryAutoConfiguration} against the local Lambda emulator.
+ */
+class InvocationSummaryIntegrationTests {
+
+	private static final Duration WAIT = Duration.ofSeconds(10);
+
+	private final CompletableFuture<Integer> exitStatus = new CompletableFuture<>();
+
+	private LambdaEmulator emulator;
+
+	@AfterEach
+	void closeEmulator() {
+		if (this.emulator != null) {
+			this.emulator.close();
+		}
+	}
+
+	private ApplicationContextRunner runner(LambdaEmulatorBuilder emulator) {
+		this.emulator = emulator.build();
+		return new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(LambdaExtensionAutoConfiguration.class,
+					LambdaTelemetryAutoConfiguration.class, InvocationSummaryAutoConfiguration.class))
+			.withBean(ExtensionExitHandler.class, () -> this.exitStatus::complete)
+			.withBean(SummaryRecorder.class)
+			.withPropertyValues("lambda.extension.name=summary-test",
+					"lambda.extension.runtime-api=" + this.emulator.runtimeApi(),
+					"lambda.extension.invocation-summaries.enabled=true");
+	}
+
+	@Test
+	void summariesShouldBeOffByDefault() {
+		runner(LambdaEmulator.builder()).withPropertyValues("lambda.extension.invocation-summaries.enabled=false")
+			.run((context) -> assertThat(context).doesNotHaveBean(InvocationSummaryPublisher.class));
+	}
+
+	@Test
+	void reportArrivingAfterShutdownShouldBePublishedBeforeShutdownCompletes() throws Exception {
+		runner(LambdaEmulator.builder()).run((context) -> {
+			SummaryRecorder recorder = context.getBean(SummaryRecorder.class);
+			this.emulator.awaitInitComplete(WAIT);
+			Invocation invocation = this.emulator
+				.invoke(InvokeRequest.builder().status(InvocationStatus.ERROR).errorType("Function.Boom").build());
+			invocation.awaitExtensionsDone(WAIT);
+			assertThat(recorder.summaries).isEmpty();
+			this.emulator.shutdown("spindown");
+			assertThat(this.exitStatus.get(WAIT.toSeconds(), TimeUnit.SECONDS)).isZero();
+			assertThat(recorder.atShutdownCompleted).singleElement().satisfies((summary) -> {
+				assertThat(summary.requestId()).isEqualTo(invocation.requestId());
+				assertThat(summary.complete()).isTrue();
+				assertThat(summary.closedBy()).isEqualTo(Closure.REPORT);
+				assertThat(summary.status()).isEqualTo("error");
+			});
+		});
+	}
+
+	@Test
+	void reportArrivingDuringTheNextInvocationShouldJoinItsOwnRequest() {
+		runner(LambdaEmulator.builder()).run((context) -> {
+			SummaryRecorder recorder = context.getBean(SummaryRecorder.class);
+			this.emulator.awaitInitComplete(WAIT);
+			Invocation first = this.emulator.invoke();
+			first.awaitExtensionsDone(WAIT);
+			this.emulator.invoke().awaitExtensionsDone(WAIT);
+			InvocationSummary summary = recorder.summaries.poll(WAIT.toSeconds(), TimeUnit.SECONDS);
+			assertThat(summary).isNotNull();
+			assertThat(summary.requestId()).isEqualTo(first.requestId());
+			assertThat(summary.complete()).isTrue();
+			assertThat(summary.status()).isEqualTo("success");
+		});
+	}
+
+	@Test
+	void managedInstancesShouldJoinInterleavedInvocationsByRequestId() {
+		runner(LambdaEmulator.builder().managedInstances(true))
+			.withPropertyValues("AWS_LAMBDA_INITIALIZATION_TYPE=lambda-managed-instances")
+			.run((context) -> {
+				SummaryRecorder recorder = context.getBean(SummaryRecorder.class);
+				this.emulator.awaitInitComplete(WAIT);
+				Invocation first = this.emulator.startInvocation(InvokeRequest.success());
+				Invocation second = this.emulator.startInvocation(InvokeRequest.success());
+				second.complete();
+				first.complete();
+				this.emulator.shutdown("spindown");
+				assertThat(this.exitStatus.get(WAIT.toSeconds(), TimeUnit.SECONDS)).isZero();
+				assertThat(recorder.atShutdownCompleted).extracting(InvocationSummary::requestId)
+					.containsExactlyInAnyOrder(first.requestId(), second.requestId());
+				assertThat(recorder.atShutdownCompleted).allMatch(InvocationSummary::complete);
+			});
+	}
+
+	@Test
+	void moreOpenInvocationsThanCapacityShouldPublishTheOldestIncomplete() {
+		runner(LambdaEmulator.builder().managedInstances(true))
+			.withPropertyValues("AWS_LAMBDA_INITIALIZATION_TYPE=lambda-managed-instances",
+					"lambda.extension.invocation-summaries.capacity=1")
+			.run((context) -> {
+				SummaryRecorder recorder = context.getBean(SummaryRecorder.class);
+				this.emulator.awaitInitComplete(WAIT);
+				Invocation first = this.emulator.startInvocation(InvokeRequest.success());
+				Invocation second = this.emulator.startInvocation(InvokeRequest.success());
+				second.complete();
+				first.complete();
+				this.emulator.shutdown("spindown");
+				assertThat(this.exitStatus.get(WAIT.toSeconds(), TimeUnit.SECONDS)).isZero();
+				assertThat(recorder.atShutdownCompleted).anySatisfy((summary) -> {
+					assertThat(summary.closedBy()).isEqualTo(Closure.EVICTED);
+					assertThat(summary.complete()).isFalse();
+				});
+			});
+	}
+
+	@Test
+	void capacityOutOfRangeShouldFailStartupNamingTheProperty() {
+		runner(LambdaEmulator.builder()).withPropertyValues("lambda.extension.invocation-summaries.capacity=0")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("'capacity' must be between 1 and 100000"));
+	}
+
+	static class SummaryRecorder {
+
+		final BlockingQueue<InvocationSummary> summaries = new LinkedBlockingQueue<>();
+
+		volatile List<InvocationSummary> atShutdownCompleted = List.of();
+
+		@EventListener
+		void onSummary(InvocationSummaryEvent event) {
+			this.summaries.add(event.summary());
+		}
+
+		@EventListener
+		void onShutdownCompleted(ExtensionShutdownCompletedEvent event) {
+			this.atShutdownCompleted = List.copyOf(this.summaries);
+		}
+
+	}
+
+}
