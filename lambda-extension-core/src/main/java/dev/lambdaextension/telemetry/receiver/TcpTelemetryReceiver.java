@@ -58,14 +58,18 @@ public class TcpTelemetryReceiver {
 	 */
 	public TcpTelemetryReceiver(InetSocketAddress address, int maxLineBytes, TelemetryBatchParser parser,
 			TelemetryBatchHandler handler) {
+		this(address, maxLineBytes, new TelemetryRequestProcessor(TelemetryReceiver.DEFAULT_PATH, maxLineBytes,
+				Objects.requireNonNull(parser, "'parser' must not be null"),
+				Objects.requireNonNull(handler, "'handler' must not be null")));
+	}
+
+	TcpTelemetryReceiver(InetSocketAddress address, int maxLineBytes, TelemetryRequestProcessor processor) {
 		if (maxLineBytes <= 0) {
 			throw new IllegalArgumentException("'maxLineBytes' must be greater than 0");
 		}
 		this.address = Objects.requireNonNull(address, "'address' must not be null");
 		this.maxLineBytes = maxLineBytes;
-		this.processor = new TelemetryRequestProcessor(TelemetryReceiver.DEFAULT_PATH, maxLineBytes,
-				Objects.requireNonNull(parser, "'parser' must not be null"),
-				Objects.requireNonNull(handler, "'handler' must not be null"));
+		this.processor = processor;
 	}
 
 	/**
