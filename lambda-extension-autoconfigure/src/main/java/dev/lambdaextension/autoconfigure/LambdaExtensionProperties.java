@@ -10,6 +10,7 @@ import dev.lambdaextension.client.TelemetryApiLimits;
 import dev.lambdaextension.telemetry.TelemetryStream;
 import dev.lambdaextension.telemetry.TelemetryTypes;
 import dev.lambdaextension.telemetry.dispatch.OverflowStrategy;
+import dev.lambdaextension.telemetry.receiver.TelemetryProtocol;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -310,6 +311,12 @@ public class LambdaExtensionProperties {
 		 */
 		private String schemaVersion = "2025-01-29";
 
+		/**
+		 * Protocol Lambda delivers telemetry with: http (acknowledged, retried) or tcp
+		 * (newline-delimited JSON, unacknowledged, so events can be lost).
+		 */
+		private TelemetryProtocol protocol = TelemetryProtocol.HTTP;
+
 		private final Buffering buffering = new Buffering();
 
 		private final Receiver receiver = new Receiver();
@@ -369,6 +376,14 @@ public class LambdaExtensionProperties {
 
 		public Receiver getReceiver() {
 			return this.receiver;
+		}
+
+		public TelemetryProtocol getProtocol() {
+			return this.protocol;
+		}
+
+		public void setProtocol(TelemetryProtocol protocol) {
+			this.protocol = protocol;
 		}
 
 		/**

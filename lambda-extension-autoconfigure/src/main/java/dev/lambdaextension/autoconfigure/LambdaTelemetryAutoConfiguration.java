@@ -132,7 +132,8 @@ public final class LambdaTelemetryAutoConfiguration {
 			.parser(parser)
 			.path(settings.getPath())
 			.readTimeout(settings.getReadTimeout())
-			.maxConnections(settings.getMaxConnections());
+			.maxConnections(settings.getMaxConnections())
+			.protocol(telemetry.getProtocol());
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 		TelemetryReceiver receiver = builder.build();
 		receiver.setObserver(TelemetryObserver.composite(observers.orderedStream().toList()));

@@ -96,8 +96,8 @@ public class TelemetrySubscriber implements ExtensionLifecycleParticipant {
 			this.platformAddedForBarrier = true;
 		}
 		this.receiver.start();
-		URI destination = URI
-			.create("http://" + this.template.host() + ":" + this.receiver.getPort() + this.receiver.getPath());
+		URI destination = this.receiver.getProtocol()
+			.destination(this.template.host(), this.receiver.getPort(), this.receiver.getPath());
 		TelemetrySubscription first = new TelemetrySubscription(this.template.schemaVersion(), streams,
 				this.template.maxItems(), this.template.maxBytes(), this.template.timeoutMs(), destination);
 		TelemetrySubscription accepted = subscribe(registration.extensionId(), first);

@@ -94,6 +94,28 @@ class LambdaTelemetryIntegrationTests {
 	}
 
 	@Test
+	void tcpProtocolShouldSubscribeWithThePortAndDeliverEventsToListeners() {
+		runner(LambdaEmulator.builder()).withBean(ReportListener.class)
+			.withPropertyValues("lambda.extension.telemetry.protocol=tcp")
+			.run((context) -> {
+				this.emulator.awaitInitComplete(WAIT);
+				TelemetryReceiver receiver = context.getBean(TelemetryReceiver.class);
+				EmulatedTelemetrySubscription subscription = this.emulator.telemetrySubscriptions().get(0);
+				assertThat(subscription.destinationUri()).isEqualTo(String.valueOf(receiver.getPort()));
+				assertThat(subscription.rawBody()).contains("\"protocol\":\"TCP\"");
+				Invocation invocation = this.emulator.invoke();
+				invocation.awaitExtensionsDone(WAIT);
+				String requestId = invocation.requestId();
+				this.emulator.invoke().awaitExtensionsDone(WAIT);
+				ReportListener reports = context.getBean(ReportListener.class);
+				assertThat(reports.received.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+				assertThat(reports.batches.stream().flatMap(List::stream).map(PlatformReport::requestId))
+					.contains(requestId);
+				assertThat(receiver.getStats().eventsReceived()).isPositive();
+			});
+	}
+
+	@Test
 	void receiverPortInUseShouldFailWithAnAnalysisNamingTheProperty() throws Exception {
 		try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
 			runner(LambdaEmulator.builder()).withBean(ReportListener.class)

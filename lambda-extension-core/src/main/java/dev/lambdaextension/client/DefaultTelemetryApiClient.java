@@ -1,5 +1,6 @@
 package dev.lambdaextension.client;
 
+import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -39,8 +40,15 @@ public class DefaultTelemetryApiClient implements TelemetryApiClient {
 		body.put("types", subscription.types());
 		body.put("buffering", Map.of("maxItems", subscription.maxItems(), "maxBytes", subscription.maxBytes(),
 				"timeoutMs", subscription.timeoutMs()));
-		body.put("destination", Map.of("protocol", "HTTP", "URI", subscription.destination().toString()));
+		body.put("destination", destination(subscription.destination()));
 		return body;
+	}
+
+	private static Map<String, Object> destination(URI destination) {
+		if (TelemetrySubscription.TCP_SCHEME.equals(destination.getScheme())) {
+			return Map.of("protocol", "TCP", "port", destination.getPort());
+		}
+		return Map.of("protocol", "HTTP", "URI", destination.toString());
 	}
 
 }

@@ -13,11 +13,18 @@ import java.util.List;
  * @param maxItems the most events Lambda buffers before it delivers a batch
  * @param maxBytes the most bytes Lambda buffers before it delivers a batch
  * @param timeoutMs the longest time in milliseconds Lambda buffers before it delivers
- * @param destination the HTTP address Lambda posts batches to
+ * @param destination the HTTP address Lambda posts batches to, or a
+ * {@code tcp://host:port} address for delivery over TCP (sent as the TCP destination
+ * form, {@code {"protocol":"TCP","port":port}})
  * @since 0.1.0
  */
 public record TelemetrySubscription(String schemaVersion, List<String> types, int maxItems, long maxBytes,
 		long timeoutMs, URI destination) {
+
+	/**
+	 * Scheme of a destination that asks for delivery over TCP.
+	 */
+	public static final String TCP_SCHEME = "tcp";
 
 	public TelemetrySubscription {
 		types = List.copyOf(types);

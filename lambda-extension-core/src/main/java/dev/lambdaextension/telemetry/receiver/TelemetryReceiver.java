@@ -83,7 +83,11 @@ public class TelemetryReceiver {
 
 	private final Object lifecycleMonitor = new Object();
 
+	private final TelemetryProtocol protocol;
+
 	private @Nullable ConnectionAcceptor acceptor;
+
+	private @Nullable TcpTelemetryReceiver tcp;
 
 	/**
 	 * Create a receiver on {@link #DEFAULT_PATH} with the default timeouts and
@@ -109,6 +113,7 @@ public class TelemetryReceiver {
 				millis(builder.readTimeout), builder.requestTimeout.toNanos(), millis(builder.idleTimeout));
 		TelemetryBatchParser parser = (builder.parser != null) ? builder.parser : new TelemetryBatchParser();
 		this.processor = new TelemetryRequestProcessor(builder.path, builder.maxBodyBytes, parser, builder.handler);
+		this.protocol = builder.protocol;
 	}
 
 	private static int millis(Duration duration) {
@@ -130,7 +135,15 @@ public class TelemetryReceiver {
 	 */
 	public void start() {
 		synchronized (this.lifecycleMonitor) {
-			if (this.acceptor == null) {
+			if (this.protocol == TelemetryProtocol.TCP) {
+				if (this.tcp == null) {
+					TcpTelemetryReceiver receiver = new TcpTelemetryReceiver(this.address, this.settings.maxBodyBytes(),
+							this.processor);
+					receiver.start();
+					this.tcp = receiver;
+				}
+			}
+			else if (this.acceptor == null) {
 				this.acceptor = ConnectionAcceptor.start(this.address, this.settings, this.processor,
 						this.maxConnections);
 			}
@@ -147,6 +160,10 @@ public class TelemetryReceiver {
 				this.acceptor.close();
 				this.acceptor = null;
 			}
+			if (this.tcp != null) {
+				this.tcp.stop();
+				this.tcp = null;
+			}
 		}
 	}
 
@@ -156,7 +173,7 @@ public class TelemetryReceiver {
 	 */
 	public boolean isRunning() {
 		synchronized (this.lifecycleMonitor) {
-			return this.acceptor != null;
+			return this.acceptor != null || this.tcp != null;
 		}
 	}
 
@@ -168,6 +185,9 @@ public class TelemetryReceiver {
 	 */
 	public int getPort() {
 		synchronized (this.lifecycleMonitor) {
+			if (this.tcp != null) {
+				return this.tcp.getPort();
+			}
 			if (this.acceptor == null) {
 				throw new IllegalStateException("Telemetry receiver is not started");
 			}
@@ -182,6 +202,14 @@ public class TelemetryReceiver {
 	 */
 	public String getPath() {
 		return this.settings.path();
+	}
+
+	/**
+	 * Return the protocol Lambda delivers with.
+	 * @return the protocol
+	 */
+	public TelemetryProtocol getProtocol() {
+		return this.protocol;
 	}
 
 	/**
@@ -238,6 +266,8 @@ public class TelemetryReceiver {
 		private int maxConnections = DEFAULT_MAX_CONNECTIONS;
 
 		private @Nullable TelemetryBatchParser parser;
+
+		private TelemetryProtocol protocol = TelemetryProtocol.HTTP;
 
 		private Builder(TelemetryBatchHandler handler) {
 			this.handler = Objects.requireNonNull(handler, "'handler' must not be null");
@@ -335,6 +365,17 @@ public class TelemetryReceiver {
 		 */
 		public Builder parser(TelemetryBatchParser parser) {
 			this.parser = Objects.requireNonNull(parser, "'parser' must not be null");
+			return this;
+		}
+
+		/**
+		 * Set the protocol, HTTP when not set. Over TCP each line is one event, limited
+		 * to the maximum body size; path and connection limits do not apply.
+		 * @param protocol the protocol
+		 * @return this builder
+		 */
+		public Builder protocol(TelemetryProtocol protocol) {
+			this.protocol = Objects.requireNonNull(protocol, "'protocol' must not be null");
 			return this;
 		}
 

@@ -119,8 +119,12 @@ final class EmulatedTelemetryApi implements AutoCloseable {
 		if (!(destination instanceof Map<?, ?> destinationMap)) {
 			errors.add("destination is required");
 		}
+		else if ("TCP".equals(destinationMap.get("protocol"))) {
+			destinationUri = String.valueOf(destinationMap.get("port"));
+			deliveryUri = tcpDestination(destinationMap.get("port"), errors);
+		}
 		else if (!"HTTP".equals(destinationMap.get("protocol"))) {
-			errors.add("destination protocol must be HTTP");
+			errors.add("destination protocol must be HTTP or TCP");
 		}
 		else if (!(destinationMap.get("URI") instanceof String uriText)) {
 			errors.add("destination URI is required");
@@ -166,6 +170,14 @@ final class EmulatedTelemetryApi implements AutoCloseable {
 		emit(EmulatedTelemetryEvent.platform("platform.telemetrySubscription",
 				Json.object("name", extensionName, "state", "Subscribed", "types", types)));
 		return EmulatorResponse.json(200, "\"OK\"");
+	}
+
+	private static @Nullable URI tcpDestination(@Nullable Object port, List<String> errors) {
+		if (!(port instanceof Integer number) || number < 1 || number > 65535) {
+			errors.add("port is not provided or out of range 1..65535");
+			return null;
+		}
+		return URI.create("tcp://127.0.0.1:" + number);
 	}
 
 	private static @Nullable URI validateUri(String text, List<String> errors) {

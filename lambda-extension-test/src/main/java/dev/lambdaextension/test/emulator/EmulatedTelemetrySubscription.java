@@ -13,8 +13,8 @@ import java.util.List;
  * @param maxItems effective buffering item limit
  * @param maxBytes effective buffering byte limit
  * @param timeoutMs effective buffering timeout
- * @param destinationUri the URI as sent by the extension
- * @param deliveryUri the URI the emulator posts to (sandbox hosts rewritten to 127.0.0.1)
+ * @param destinationUri the URI as sent by the extension (for a TCP destination, its port)
+ * @param deliveryUri the URI the emulator posts to (sandbox hosts rewritten to 127.0.0.1); {@code tcp://127.0.0.1:port} for a TCP destination
  * @param rawBody the subscription request body
  * @param subscribedAt when the subscription was accepted
  * @since 0.1.0

@@ -1,5 +1,6 @@
 package dev.lambdaextension.test.emulator;
 
+import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -35,6 +36,8 @@ final class TelemetryBatcher {
 
 	private final ArrayDeque<String> buffer = new ArrayDeque<>();
 
+	private final @Nullable TcpTelemetryConnection tcp;
+
 	private long bufferedBytes;
 
 	private long batchStartNanos;
@@ -55,6 +58,8 @@ final class TelemetryBatcher {
 			Consumer<DeliveredBatch> recorder) {
 		this.subscription = subscription;
 		this.httpClient = httpClient;
+		this.tcp = "tcp".equals(subscription.deliveryUri().getScheme())
+				? new TcpTelemetryConnection(subscription.deliveryUri()) : null;
 		this.scheduler = scheduler;
 		this.recorder = recorder;
 	}
@@ -130,6 +135,9 @@ final class TelemetryBatcher {
 
 	synchronized void close() {
 		this.closed = true;
+		if (this.tcp != null) {
+			this.tcp.close();
+		}
 		this.buffer.clear();
 		notifyAll();
 	}
@@ -173,10 +181,16 @@ final class TelemetryBatcher {
 		this.inFlight = true;
 		String body = "[" + String.join(",", batch) + "]";
 		int count = batch.size();
-		this.scheduler.execute(() -> attempt(body, count, 1));
+		this.scheduler.execute(() -> attempt(batch, body, count, 1));
 	}
 
-	private void attempt(String body, int count, int attempt) {
+	private void attempt(List<String> batch, String body, int count, int attempt) {
+		TcpTelemetryConnection connection = this.tcp;
+		if (connection != null) {
+			IOException failure = connection.write(batch);
+			onAttemptComplete(batch, body, count, attempt, (failure != null) ? -1 : 200, failure);
+			return;
+		}
 		HttpRequest request = HttpRequest.newBuilder(this.subscription.deliveryUri())
 			.timeout(Duration.ofSeconds(5))
 			.header("Content-Type", "application/json")
@@ -185,12 +199,12 @@ final class TelemetryBatcher {
 		logger.log(System.Logger.Level.DEBUG, () -> "Posting " + count + " telemetry events to "
 				+ this.subscription.extensionName() + ": " + body);
 		this.httpClient.sendAsync(request, HttpResponse.BodyHandlers.discarding())
-			.whenComplete((response, failure) -> onAttemptComplete(body, count, attempt, response, failure));
+			.whenComplete((response, failure) -> onAttemptComplete(batch, body, count, attempt,
+					(response != null) ? response.statusCode() : -1, failure));
 	}
 
-	private void onAttemptComplete(String body, int count, int attempt, @Nullable HttpResponse<Void> response,
+	private void onAttemptComplete(List<String> batch, String body, int count, int attempt, int status,
 			@Nullable Throwable failure) {
-		int status = (response != null) ? response.statusCode() : -1;
 		int bytes = body.getBytes(StandardCharsets.UTF_8).length;
 		this.recorder.accept(new DeliveredBatch(this.subscription.extensionName(), attempt, status, count, bytes, body,
 				Instant.now()));
@@ -207,7 +221,7 @@ final class TelemetryBatcher {
 		}
 		if (attempt < MAX_ATTEMPTS) {
 			long backoffMs = 20L << (attempt - 1);
-			this.scheduler.schedule(() -> attempt(body, count, attempt + 1), backoffMs, TimeUnit.MILLISECONDS);
+			this.scheduler.schedule(() -> attempt(batch, body, count, attempt + 1), backoffMs, TimeUnit.MILLISECONDS);
 			return;
 		}
 		String reason = (failure != null) ? "could not send events: " + failure.getClass().getSimpleName()
