@@ -100,7 +100,7 @@ class LambdaTelemetryIntegrationTests {
 			.run((context) -> {
 				this.emulator.awaitInitComplete(WAIT);
 				TelemetryReceiver receiver = context.getBean(TelemetryReceiver.class);
-				EmulatedTelemetrySubscription subscription = this.emulator.telemetrySubscriptions().get(0);
+				EmulatedTelemetrySubscription subscription = this.emulator.telemetry().subscriptions().get(0);
 				assertThat(subscription.destinationUri()).isEqualTo(String.valueOf(receiver.getPort()));
 				assertThat(subscription.rawBody()).contains("\"protocol\":\"TCP\"");
 				Invocation invocation = this.emulator.invoke();

@@ -76,11 +76,11 @@ class TcpTelemetryDeliveryTests {
 	void tcpSubscriptionShouldReceiveNewlineDelimitedEvents() throws Exception {
 		HttpResponse<String> response = subscribe("{\"protocol\":\"TCP\",\"port\":" + this.server.getLocalPort() + "}");
 		assertThat(response.statusCode()).isEqualTo(200);
-		assertThat(this.emulator.telemetrySubscriptions()).singleElement()
+		assertThat(this.emulator.telemetry().subscriptions()).singleElement()
 			.satisfies((subscription) -> assertThat(subscription.deliveryUri().toString())
 				.isEqualTo("tcp://127.0.0.1:" + this.server.getLocalPort()));
-		this.emulator.emitExtensionLog("ext-a", "first");
-		this.emulator.emitExtensionLog("ext-a", "second");
+		this.emulator.telemetry().emitExtensionLog("first");
+		this.emulator.telemetry().emitExtensionLog("second");
 		assertThat(List.of(poll(), poll())).allSatisfy((line) -> assertThat(ApiClient.json(line)).containsKey("record"))
 			.extracting((line) -> ApiClient.json(line).get("record"))
 			.containsExactly("first", "second");
