@@ -23,13 +23,17 @@ import org.jspecify.annotations.Nullable;
  * @param schemaVersions the schema versions the Telemetry API accepts
  * @param logFormat the function's log format
  * @param managedInstances whether the environment is a Lambda Managed Instances one
+ * @param snapStart whether the environment is restored from a SnapStart snapshot
  */
 record EmulatorSettings(int port, String functionName, String functionVersion, String handler, String accountId,
 		String region, int memorySizeMb, Duration initTimeout, Duration functionTimeout,
 		@Nullable Set<String> externalNames, boolean telemetrySupported, Set<String> schemaVersions,
-		LogFormat logFormat, boolean managedInstances) {
+		LogFormat logFormat, boolean managedInstances, boolean snapStart) {
 
 	EmulatorSettings {
+		if (managedInstances && snapStart) {
+			throw new IllegalStateException("Lambda Managed Instances do not support SnapStart");
+		}
 		externalNames = (externalNames != null) ? Set.copyOf(externalNames) : null;
 		if (managedInstances) {
 			schemaVersions = Set.copyOf(schemaVersions.stream()
@@ -39,7 +43,10 @@ record EmulatorSettings(int port, String functionName, String functionVersion, S
 	}
 
 	String initializationType() {
-		return this.managedInstances ? LambdaEmulator.MANAGED_INSTANCES : LambdaEmulator.ON_DEMAND;
+		if (this.managedInstances) {
+			return LambdaEmulator.MANAGED_INSTANCES;
+		}
+		return this.snapStart ? LambdaEmulator.SNAP_START : LambdaEmulator.ON_DEMAND;
 	}
 
 	String functionArn() {

@@ -35,6 +35,8 @@ final class EmulatorState {
 
 	boolean initComplete;
 
+	boolean restored;
+
 	@Nullable Double initDurationMs;
 
 	@Nullable String initErrorType;

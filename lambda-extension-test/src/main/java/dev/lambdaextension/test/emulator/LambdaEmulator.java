@@ -51,6 +51,9 @@ public final class LambdaEmulator implements AutoCloseable {
 	/** {@code initializationType} of a Lambda Managed Instances environment. */
 	public static final String MANAGED_INSTANCES = "lambda-managed-instances";
 
+	/** {@code initializationType} of an environment restored from a SnapStart snapshot. */
+	public static final String SNAP_START = "snap-start";
+
 	/** {@code initializationType} of an on-demand environment. */
 	public static final String ON_DEMAND = "on-demand";
 
@@ -234,6 +237,19 @@ public final class LambdaEmulator implements AutoCloseable {
 		synchronized (this.state.monitor) {
 			return this.state.initComplete;
 		}
+	}
+
+	/**
+	 * Restore a SnapStart environment from its snapshot, after Init and before the first invocation: emits
+	 * {@code platform.restoreStart}, {@code platform.restoreRuntimeDone} and {@code platform.restoreReport}.
+	 * Extensions get no event (Lambda has no RESTORE lifecycle event); the environment stays frozen, so the
+	 * restore telemetry reaches subscribers once the next event is handed out.
+	 * @throws IllegalStateException without {@link LambdaEmulatorBuilder#snapStart(boolean)}, before Init is
+	 * complete, after an invocation or a second time
+	 * @since 0.1.0
+	 */
+	public void restore() {
+		this.phases.restore();
 	}
 
 	/**

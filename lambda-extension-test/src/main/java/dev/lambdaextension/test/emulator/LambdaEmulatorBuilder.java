@@ -44,6 +44,8 @@ public final class LambdaEmulatorBuilder {
 
 	private boolean managedInstances;
 
+	private boolean snapStart;
+
 	LambdaEmulatorBuilder() {
 	}
 
@@ -205,6 +207,18 @@ public final class LambdaEmulatorBuilder {
 	}
 
 	/**
+	 * Set whether the function uses SnapStart: {@code initializationType} is {@code snap-start} and
+	 * {@link LambdaEmulator#restore()} emulates the restore of the environment from its snapshot after Init.
+	 * @param snapStart whether to emulate SnapStart
+	 * @return this builder
+	 * @since 0.1.0
+	 */
+	public LambdaEmulatorBuilder snapStart(boolean snapStart) {
+		this.snapStart = snapStart;
+		return this;
+	}
+
+	/**
 	 * Start the emulator.
 	 * @return the running emulator
 	 */
@@ -212,7 +226,7 @@ public final class LambdaEmulatorBuilder {
 		return new LambdaEmulator(new EmulatorSettings(this.port, this.functionName, this.functionVersion, this.handler,
 				this.accountId, this.region, this.memorySizeMb, this.initTimeout, this.functionTimeout,
 				this.externalNames, this.telemetrySupported, Set.copyOf(this.schemaVersions), this.logFormat,
-				this.managedInstances));
+				this.managedInstances, this.snapStart));
 	}
 
 	private static String requireText(String value, String name) {

@@ -20,6 +20,8 @@ import org.jspecify.annotations.Nullable;
  */
 final class PhaseRunner {
 
+	private static final double RESTORE_DURATION_MS = 120.0;
+
 	private static final Set<String> SHUTDOWN_REASONS = Set.of("spindown", "timeout", "failure");
 
 	private static final Set<String> MANAGED_INSTANCES_SHUTDOWN_REASONS = Set.of("spindown", "failure");
@@ -54,6 +56,22 @@ final class PhaseRunner {
 				throw new IllegalStateException(
 						"Init failed with " + this.state.initErrorType + ": " + this.state.describeExtensions());
 			}
+		}
+	}
+
+	void restore() {
+		synchronized (this.state.monitor) {
+			if (!this.settings.snapStart()) {
+				throw new IllegalStateException("Restore needs a SnapStart emulator (LambdaEmulatorBuilder.snapStart)");
+			}
+			if (!this.state.initComplete || this.state.invocationCount > 0 || this.state.shutdownReason != null
+					|| this.state.restored) {
+				throw new IllegalStateException(
+						"A SnapStart environment is restored once, after Init and before its first invocation");
+			}
+			this.state.restored = true;
+			this.sender.restored(RESTORE_DURATION_MS);
+			this.state.monitor.notifyAll();
 		}
 	}
 

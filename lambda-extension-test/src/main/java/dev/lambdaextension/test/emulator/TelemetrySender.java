@@ -50,6 +50,23 @@ final class TelemetrySender {
 		this.sink.accept(PlatformEvents.initReport(initializationType, status, errorType, durationMs));
 	}
 
+	/**
+	 * Send the telemetry of a SnapStart restore: {@code platform.restoreStart}, {@code platform.restoreRuntimeDone}
+	 * and {@code platform.restoreReport}.
+	 * @param durationMs how long the restore took
+	 */
+	void restored(double durationMs) {
+		this.sink.accept(EmulatedTelemetryEvent.platform("platform.restoreStart",
+				Json.object("runtimeVersion", "emulated:1", "runtimeVersionArn",
+						"arn:aws:lambda:" + this.settings.region() + "::runtime:emulated", "functionName",
+						this.settings.functionName(), "functionVersion", this.settings.functionVersion(), "instanceId",
+						"emulated-" + UUID.randomUUID(), "instanceMaxMemory", this.settings.memorySizeMb())));
+		this.sink.accept(EmulatedTelemetryEvent.platform("platform.restoreRuntimeDone",
+				Json.object("status", "success")));
+		this.sink.accept(EmulatedTelemetryEvent.platform("platform.restoreReport",
+				Json.object("status", "success", "metrics", Json.object("durationMs", PlatformEvents.round(durationMs)))));
+	}
+
 	void invocationStarted(String requestId, @Nullable Map<String, Object> tracing) {
 		this.sink.accept(PlatformEvents.start(requestId, this.settings.functionVersion(), tracing));
 	}

@@ -79,7 +79,7 @@ class TelemetrySenderTests {
 	private static EmulatorSettings settings(boolean managedInstances) {
 		return new EmulatorSettings(0, "test-function", "$LATEST", "handler", "123456789012", "us-east-1", 512,
 				Duration.ofSeconds(10), Duration.ofSeconds(3), null, true, Set.of("2025-01-29"), LogFormat.TEXT,
-				managedInstances);
+				managedInstances, false);
 	}
 
 	@SuppressWarnings("unchecked")
