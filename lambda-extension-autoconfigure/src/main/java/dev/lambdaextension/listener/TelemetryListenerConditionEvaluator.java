@@ -65,6 +65,10 @@ public class TelemetryListenerConditionEvaluator {
 		return (event) -> evaluate(expression, event);
 	}
 
+	int cachedExpressions() {
+		return this.expressions.size();
+	}
+
 	private boolean evaluate(Expression expression, TelemetryEvent event) {
 		StandardEvaluationContext context = new StandardEvaluationContext(event);
 		context.setVariable("event", event);
