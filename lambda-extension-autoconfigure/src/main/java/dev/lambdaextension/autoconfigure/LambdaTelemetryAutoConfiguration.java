@@ -183,12 +183,14 @@ public final class LambdaTelemetryAutoConfiguration {
 	@ConditionalOnMissingBean
 	ShutdownTelemetryDrain telemetryShutdownDrain(TelemetrySubscriber subscriber, TelemetryReceiver receiver,
 			TelemetryDispatcher dispatcher, InvocationProgress progress, LambdaExtensionProperties properties,
-			Environment environment) {
+			Environment environment, TelemetryListenerRegistry registry) {
 		ExecutionMode mode = ExecutionMode.of(properties, environment);
 		Duration bufferingTimeout = mode.bufferingTimeout(properties.getTelemetry().getBuffering().getTimeout());
-		return new ShutdownTelemetryDrain(subscriber, receiver, dispatcher, progress,
+		ShutdownTelemetryDrain drain = new ShutdownTelemetryDrain(subscriber, receiver, dispatcher, progress,
 				ExecutionMode.quietPeriod(properties.getShutdown().getQuietPeriod(), bufferingTimeout),
 				mode.events(properties.getEvents()).contains(LifecycleEventType.INVOKE));
+		drain.setDeferredDeliveries(registry);
+		return drain;
 	}
 
 	private static List<String> streams(LambdaExtensionProperties.Telemetry telemetry,

@@ -7,6 +7,7 @@ import java.util.Set;
 import dev.lambdaextension.client.ShutdownEvent;
 import dev.lambdaextension.client.TelemetrySubscription;
 import dev.lambdaextension.telemetry.TelemetryStream;
+import dev.lambdaextension.telemetry.dispatch.DeferredDeliveries;
 import dev.lambdaextension.telemetry.dispatch.DispatcherStats;
 import dev.lambdaextension.telemetry.dispatch.InvocationProgress;
 import dev.lambdaextension.telemetry.dispatch.TelemetryDispatcher;
@@ -21,7 +22,8 @@ import org.apache.commons.logging.LogFactory;
  * invocation is heard of through {@code INVOKE}), or no telemetry has come for the quiet
  * period, or the margin
  * before the deadline is reached; then the dispatcher drains what it accepted and the
- * receiver closes. Events accepted and never delivered are counted exactly.
+ * receiver closes, and the {@link DeferredDeliveries} (asynchronous listeners) drain in
+ * what time is left. Events accepted and never delivered are counted exactly.
  *
  * @since 0.1.0
  */
@@ -40,6 +42,8 @@ public class ShutdownTelemetryDrain implements TelemetryDrain {
 	private final Duration quietPeriod;
 
 	private final boolean invocationsSeen;
+
+	private DeferredDeliveries deferredDeliveries = DeferredDeliveries.NONE;
 
 	/**
 	 * Create a drain.
@@ -64,6 +68,15 @@ public class ShutdownTelemetryDrain implements TelemetryDrain {
 		this.invocationsSeen = invocationsSeen;
 	}
 
+	/**
+	 * Set the deliveries that complete after the dispatcher handed them over, such as
+	 * asynchronous listeners: drained after the dispatcher, their losses counted.
+	 * @param deferredDeliveries the deliveries
+	 */
+	public void setDeferredDeliveries(DeferredDeliveries deferredDeliveries) {
+		this.deferredDeliveries = deferredDeliveries;
+	}
+
 	@Override
 	public Outcome drain(ShutdownEvent shutdown, Instant until) {
 		TelemetrySubscription subscription = this.subscriber.getSubscription();
@@ -81,9 +94,10 @@ public class ShutdownTelemetryDrain implements TelemetryDrain {
 		}
 		this.dispatcher.drain(until);
 		this.receiver.stop();
+		this.deferredDeliveries.drain(until);
 		DispatcherStats stats = this.dispatcher.getStats();
 		long delivered = stats.dispatchedEvents() - dispatchedBefore;
-		long lost = stats.droppedEvents() + stats.undeliveredEvents();
+		long lost = stats.droppedEvents() + stats.undeliveredEvents() + this.deferredDeliveries.lostEvents();
 		if (logger.isDebugEnabled()) {
 			logger.debug("Telemetry after SHUTDOWN: " + delivered + " event(s) delivered, " + lost + " lost, in "
 					+ Duration.ofNanos(System.nanoTime() - started).toMillis() + " ms");

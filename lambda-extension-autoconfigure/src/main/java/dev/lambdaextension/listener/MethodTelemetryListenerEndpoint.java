@@ -57,6 +57,12 @@ public class MethodTelemetryListenerEndpoint implements TelemetryListenerEndpoin
 
 	private boolean autoStartup = true;
 
+	private @Nullable TelemetryListenerCondition condition;
+
+	private boolean async;
+
+	private int queueCapacity = 1024;
+
 	private final String description;
 
 	/**
@@ -232,6 +238,39 @@ public class MethodTelemetryListenerEndpoint implements TelemetryListenerEndpoin
 	}
 
 	/**
+	 * Set the condition an event must also satisfy to be delivered.
+	 * @param condition the condition, or {@code null} for none
+	 */
+	public void setCondition(@Nullable TelemetryListenerCondition condition) {
+		this.condition = condition;
+	}
+
+	@Override
+	public boolean isAsync() {
+		return this.async;
+	}
+
+	@Override
+	public int getQueueCapacity() {
+		return this.queueCapacity;
+	}
+
+	/**
+	 * Set whether the listener receives events on a thread of its own; read once, at
+	 * registration.
+	 * @param async whether the listener is asynchronous
+	 * @param queueCapacity how many batches may wait, at least 1
+	 */
+	public void setAsync(boolean async, int queueCapacity) {
+		if (queueCapacity < 1) {
+			throw new InvalidTelemetryListenerException("@TelemetryListener method '" + this.description
+					+ "' has queueCapacity " + queueCapacity + "; it must be at least 1");
+		}
+		this.async = async;
+		this.queueCapacity = queueCapacity;
+	}
+
+	/**
 	 * Return the name of the listener's own error handler bean.
 	 * @return the bean name, or {@code null} for the default error handler
 	 */
@@ -242,11 +281,15 @@ public class MethodTelemetryListenerEndpoint implements TelemetryListenerEndpoin
 	/**
 	 * Return whether an event is delivered to this listener.
 	 * @param event the event
-	 * @return whether its type matches and it is an instance of the event type
+	 * @return whether its type matches, it is an instance of the event type and it
+	 * satisfies the condition, if any
+	 * @throws org.springframework.expression.EvaluationException if the condition fails
+	 * on the event
 	 */
 	@Override
 	public boolean accepts(TelemetryEvent event) {
-		return TelemetryListenerTypes.matches(this.types, event.type()) && this.eventType.isInstance(event);
+		return TelemetryListenerTypes.matches(this.types, event.type()) && this.eventType.isInstance(event)
+				&& (this.condition == null || this.condition.test(event));
 	}
 
 	/**

@@ -26,8 +26,11 @@ final class MethodTelemetryListenerEndpointFactory {
 
 	private @Nullable BeanFactory beanFactory;
 
+	private TelemetryListenerConditionEvaluator conditions = new TelemetryListenerConditionEvaluator();
+
 	void setBeanFactory(BeanFactory beanFactory) {
 		this.beanFactory = beanFactory;
+		this.conditions = new TelemetryListenerConditionEvaluator(beanFactory);
 	}
 
 	MethodTelemetryListenerEndpoint create(TelemetryListener annotation, Method method, Object bean,
@@ -49,6 +52,11 @@ final class MethodTelemetryListenerEndpointFactory {
 		MethodTelemetryListenerEndpoint endpoint = new MethodTelemetryListenerEndpoint(id, beanName, bean, invocable,
 				types, resolve(annotation.errorHandler()));
 		endpoint.setAutoStartup(autoStartup(resolve(annotation.autoStartup()), endpoint));
+		if (StringUtils.hasText(annotation.condition())) {
+			endpoint.setCondition(this.conditions.parse("@TelemetryListener method '" + endpoint.getDescription() + "'",
+					annotation.condition()));
+		}
+		endpoint.setAsync(annotation.async(), annotation.queueCapacity());
 		return endpoint;
 	}
 

@@ -17,10 +17,14 @@ import org.jspecify.annotations.Nullable;
  * @param running whether the listener receives events now
  * @param invocations how many times the method was invoked
  * @param failures how many invocations threw an exception
+ * @param async whether the listener receives events on a thread of its own
+ * @param droppedEvents events an asynchronous listener lost because its queue was full
+ * @param undeliveredEvents events an asynchronous listener still had queued or in hand
+ * when its queue was drained at shutdown
  * @since 0.1.0
  */
 public record TelemetryListenerDescriptor(String id, @Nullable String beanName, @Nullable String method,
 		Set<String> types, boolean batch, boolean running,
-		long invocations, long failures) {
+		long invocations, long failures, boolean async, long droppedEvents, long undeliveredEvents) {
 
 }

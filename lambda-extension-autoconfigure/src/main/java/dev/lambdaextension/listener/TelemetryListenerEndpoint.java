@@ -68,7 +68,26 @@ public interface TelemetryListenerEndpoint {
 	}
 
 	/**
-	 * Deliver events, on the dispatch thread.
+	 * Return whether the listener receives events on a thread of its own, through a
+	 * bounded queue, rather than on the dispatch thread.
+	 * @return whether the listener is asynchronous
+	 */
+	default boolean isAsync() {
+		return false;
+	}
+
+	/**
+	 * Return how many batches an {@link #isAsync() asynchronous} listener may have
+	 * waiting before further ones are dropped.
+	 * @return the queue capacity
+	 */
+	default int getQueueCapacity() {
+		return 1024;
+	}
+
+	/**
+	 * Deliver events, on the dispatch thread or, for an {@link #isAsync() asynchronous}
+	 * listener, on its own thread.
 	 * @param events the accepted events of one batch for a batch listener, else exactly
 	 * one event
 	 * @throws Exception what the listener threw; it goes to the listener's error handler

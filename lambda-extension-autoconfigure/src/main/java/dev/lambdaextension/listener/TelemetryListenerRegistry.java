@@ -1,5 +1,6 @@
 package dev.lambdaextension.listener;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -14,6 +15,8 @@ import dev.lambdaextension.telemetry.TelemetryEvent;
 import dev.lambdaextension.telemetry.TelemetryObserver;
 import dev.lambdaextension.telemetry.TelemetryStream;
 import dev.lambdaextension.telemetry.TelemetryTypes;
+import dev.lambdaextension.telemetry.dispatch.DeferredDeliveries;
+import dev.lambdaextension.telemetry.dispatch.DrainResult;
 import dev.lambdaextension.telemetry.dispatch.TelemetryBatchConsumer;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -31,11 +34,17 @@ import org.jspecify.annotations.Nullable;
  * others; an error handler that throws is logged the way
  * {@link LoggingTelemetryListenerErrorHandler} logs listener failures. A listener can be
  * {@link #stop(String) stopped} and {@link #start(String) started} by id; one registered
- * with autoStartup off starts stopped.
+ * with autoStartup off starts stopped. An event is matching when the listener
+ * {@link TelemetryListenerEndpoint#accepts(TelemetryEvent) accepts} it (types, parameter
+ * type, condition); a condition that fails on an event goes to the error handler with the
+ * whole batch. An {@link TelemetryListenerEndpoint#isAsync() asynchronous} listener gets
+ * its calls on its own thread through a bounded queue: the dispatch thread only queues
+ * them, a batch that finds the queue full is dropped for that listener and counted, and
+ * {@link #drain(Instant)} works the queues off at shutdown.
  *
  * @since 0.1.0
  */
-public class TelemetryListenerRegistry implements TelemetryBatchConsumer {
+public class TelemetryListenerRegistry implements TelemetryBatchConsumer, DeferredDeliveries {
 
 	private static final Log logger = LogFactory.getLog(TelemetryListenerRegistry.class);
 
@@ -143,30 +152,46 @@ public class TelemetryListenerRegistry implements TelemetryBatchConsumer {
 	@Override
 	public void consume(List<TelemetryEvent> batch) {
 		for (Registration registration : this.registrations) {
-			if (!registration.running) {
-				continue;
-			}
-			TelemetryListenerEndpoint endpoint = registration.endpoint;
-			if (endpoint.isBatch()) {
-				List<TelemetryEvent> matching = new ArrayList<>();
-				for (TelemetryEvent event : batch) {
-					if (endpoint.accepts(event)) {
-						matching.add(event);
-					}
-				}
-				if (!matching.isEmpty()) {
-					registration.invoke(Collections.unmodifiableList(matching), this.observer,
-							this.errorHandlerFailures);
-				}
-			}
-			else {
-				for (TelemetryEvent event : batch) {
-					if (endpoint.accepts(event)) {
-						registration.invoke(List.of(event), this.observer, this.errorHandlerFailures);
-					}
-				}
+			if (registration.running) {
+				registration.deliver(batch, this.observer, this.errorHandlerFailures);
 			}
 		}
+	}
+
+	/**
+	 * Drain the queues of the asynchronous listeners until the deadline, then stop
+	 * their threads; batches dispatched afterwards are dropped for them.
+	 * @param deadline when delivering must have ended
+	 * @return the events delivered while draining and those left undelivered
+	 */
+	@Override
+	public DrainResult drain(Instant deadline) {
+		long delivered = 0;
+		long undelivered = 0;
+		for (Registration registration : this.registrations) {
+			if (registration.async != null) {
+				DrainResult result = registration.async.drain(deadline);
+				delivered += result.delivered();
+				undelivered += result.undelivered();
+			}
+		}
+		return new DrainResult(delivered, undelivered);
+	}
+
+	/**
+	 * Return the events the asynchronous listeners lost: dropped on a full queue or left
+	 * undelivered by a drain.
+	 * @return the lost events
+	 */
+	@Override
+	public long lostEvents() {
+		long lost = 0;
+		for (Registration registration : this.registrations) {
+			if (registration.async != null) {
+				lost += registration.async.getDroppedEvents() + registration.async.getUndeliveredEvents();
+			}
+		}
+		return lost;
 	}
 
 	/**
@@ -252,12 +277,52 @@ public class TelemetryListenerRegistry implements TelemetryBatchConsumer {
 
 		private final AtomicLong failures = new AtomicLong();
 
+		private final @Nullable AsyncListenerDelivery async;
+
 		private volatile boolean running;
 
 		Registration(TelemetryListenerEndpoint endpoint, TelemetryListenerErrorHandler errorHandler) {
 			this.endpoint = endpoint;
 			this.errorHandler = errorHandler;
 			this.running = endpoint.isAutoStartup();
+			this.async = endpoint.isAsync() ? new AsyncListenerDelivery(endpoint.getId(), endpoint.getQueueCapacity())
+					: null;
+		}
+
+		void deliver(List<TelemetryEvent> batch, TelemetryObserver observer, ListenerFailureLog errorHandlerFailures) {
+			List<List<TelemetryEvent>> calls;
+			try {
+				calls = calls(batch);
+			}
+			catch (RuntimeException ex) {
+				fail(batch, ex, observer, errorHandlerFailures);
+				return;
+			}
+			if (calls.isEmpty()) {
+				return;
+			}
+			if (this.async != null) {
+				this.async.submit(calls, (events) -> invoke(events, observer, errorHandlerFailures));
+			}
+			else {
+				calls.forEach((events) -> invoke(events, observer, errorHandlerFailures));
+			}
+		}
+
+		private List<List<TelemetryEvent>> calls(List<TelemetryEvent> batch) {
+			List<TelemetryEvent> matching = new ArrayList<>();
+			for (TelemetryEvent event : batch) {
+				if (this.endpoint.accepts(event)) {
+					matching.add(event);
+				}
+			}
+			if (matching.isEmpty()) {
+				return List.of();
+			}
+			if (this.endpoint.isBatch()) {
+				return List.of(Collections.unmodifiableList(matching));
+			}
+			return matching.stream().map(List::of).toList();
 		}
 
 		void invoke(List<TelemetryEvent> events, TelemetryObserver observer, ListenerFailureLog errorHandlerFailures) {
@@ -266,11 +331,16 @@ public class TelemetryListenerRegistry implements TelemetryBatchConsumer {
 				this.endpoint.onEvents(events);
 			}
 			catch (Throwable ex) {
-				this.failures.incrementAndGet();
-				handleFailure(new TelemetryListenerExecutionFailedException(this.endpoint.getId(),
-						this.endpoint.getDescription(), events, ex), errorHandlerFailures);
-				observer.listenerFailed(this.endpoint.getId(), ex);
+				fail(events, ex, observer, errorHandlerFailures);
 			}
+		}
+
+		private void fail(List<TelemetryEvent> events, Throwable ex, TelemetryObserver observer,
+				ListenerFailureLog errorHandlerFailures) {
+			this.failures.incrementAndGet();
+			handleFailure(new TelemetryListenerExecutionFailedException(this.endpoint.getId(),
+					this.endpoint.getDescription(), events, ex), errorHandlerFailures);
+			observer.listenerFailed(this.endpoint.getId(), ex);
 		}
 
 		private void handleFailure(TelemetryListenerExecutionFailedException failure,
@@ -292,7 +362,9 @@ public class TelemetryListenerRegistry implements TelemetryBatchConsumer {
 				method = annotated.getDescription().substring(beanName.length() + 1);
 			}
 			return new TelemetryListenerDescriptor(this.endpoint.getId(), beanName, method, this.endpoint.getTypes(),
-					this.endpoint.isBatch(), this.running, this.invocations.get(), this.failures.get());
+					this.endpoint.isBatch(), this.running, this.invocations.get(), this.failures.get(),
+					this.async != null, (this.async != null) ? this.async.getDroppedEvents() : 0,
+					(this.async != null) ? this.async.getUndeliveredEvents() : 0);
 		}
 
 	}

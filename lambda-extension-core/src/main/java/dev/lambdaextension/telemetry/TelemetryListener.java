@@ -51,4 +51,32 @@ public @interface TelemetryListener {
 	 */
 	String autoStartup() default "";
 
+	/**
+	 * A SpEL expression an event must satisfy to be delivered, evaluated for every event
+	 * of the listener's types, like {@code @EventListener(condition = ...)}: the event is
+	 * the root object and the {@code #event} variable, {@code #type} is its type and
+	 * {@code #record} its raw record, and {@code @beanName} refers to a bean. A batch
+	 * listener receives the events of the batch that satisfy it. Empty means every
+	 * event. Parsed at startup: an invalid expression fails it.
+	 * @return the condition
+	 */
+	String condition() default "";
+
+	/**
+	 * Whether the listener receives events on a thread of its own, through a bounded
+	 * queue of {@link #queueCapacity()} batches, so that a slow listener does not hold up
+	 * the others or the dispatch thread. A batch that finds the queue full is dropped for
+	 * this listener and counted as lost. Asynchronous listeners are not part of the
+	 * invocation's barrier; at shutdown their queues are drained within the deadline.
+	 * @return whether the listener is asynchronous
+	 */
+	boolean async() default false;
+
+	/**
+	 * How many batches an {@link #async() asynchronous} listener may have waiting; ignored
+	 * for other listeners.
+	 * @return the queue capacity, at least 1
+	 */
+	int queueCapacity() default 1024;
+
 }
