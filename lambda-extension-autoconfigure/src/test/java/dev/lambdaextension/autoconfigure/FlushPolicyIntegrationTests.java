@@ -1,0 +1,265 @@
+package dev.lambdaextension.autoconfigure;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+import dev.lambdaextension.flush.FlushScheduler;
+import dev.lambdaextension.flush.FlushTrigger;
+import dev.lambdaextension.flush.TelemetryFlusher;
+import dev.lambdaextension.lifecycle.ExtensionExitHandler;
+import dev.lambdaextension.telemetry.PlatformRuntimeDone;
+import dev.lambdaextension.telemetry.TelemetryEvent;
+import dev.lambdaextension.telemetry.TelemetryListener;
+import dev.lambdaextension.telemetry.TelemetryTypes;
+import dev.lambdaextension.test.emulator.Invocation;
+import dev.lambdaextension.test.emulator.InvokeRequest;
+import dev.lambdaextension.test.emulator.LambdaEmulator;
+import dev.lambdaextension.test.emulator.LambdaEmulatorBuilder;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.core.annotation.Order;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link FlushAutoConfiguration} against the local Lambda emulator: one per
+ * policy, the flush after the shutdown drain, a throwing flusher and the refusals.
+ */
+class FlushPolicyIntegrationTests {
+
+	private static final Duration WAIT = Duration.ofSeconds(10);
+
+	private final CompletableFuture<Integer> exitStatus = new CompletableFuture<>();
+
+	private LambdaEmulator emulator;
+
+	@AfterEach
+	void closeEmulator() {
+		if (this.emulator != null) {
+			this.emulator.close();
+		}
+	}
+
+	private ApplicationContextRunner runner(LambdaEmulatorBuilder emulator) {
+		this.emulator = emulator.build();
+		return new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(LambdaExtensionAutoConfiguration.class,
+					LambdaTelemetryAutoConfiguration.class, FlushAutoConfiguration.class))
+			.withBean(ExtensionExitHandler.class, () -> this.exitStatus::complete)
+			.withPropertyValues("lambda.extension.name=flush-test",
+					"lambda.extension.runtime-api=" + this.emulator.runtimeApi());
+	}
+
+	private ApplicationContextRunner runner() {
+		return runner(LambdaEmulator.builder()).withBean(FlushRecorder.class);
+	}
+
+	@Test
+	void withoutFlushersNothingShouldBeConfigured() {
+		runner(LambdaEmulator.builder())
+			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(FlushScheduler.class));
+	}
+
+	@Test
+	void endOfInvocationShouldFlushAfterTheInvocationsTelemetryAndBeforeTheNextEvent() {
+		runner().withPropertyValues("lambda.extension.flush.policy=end-of-invocation").run((context) -> {
+			FlushRecorder recorder = context.getBean(FlushRecorder.class);
+			this.emulator.awaitInitComplete(WAIT);
+			Invocation invocation = this.emulator.invoke();
+			invocation.awaitExtensionsDone(WAIT);
+			assertThat(recorder.flushes).singleElement().satisfies((flush) -> {
+				assertThat(flush.trigger()).isEqualTo(FlushTrigger.INVOCATION_COMPLETED);
+				assertThat(flush.runtimeDoneSeen()).contains(invocation.requestId());
+			});
+			shutDownAndExit();
+			assertThat(recorder.triggers()).containsExactly(FlushTrigger.INVOCATION_COMPLETED, FlushTrigger.SHUTDOWN);
+		});
+	}
+
+	@Test
+	void periodicShouldFlushOnTheTimerAndStopAtShutdown() {
+		runner().withPropertyValues("lambda.extension.flush.policy=periodic", "lambda.extension.flush.interval=100ms")
+			.run((context) -> {
+				FlushRecorder recorder = context.getBean(FlushRecorder.class);
+				this.emulator.awaitInitComplete(WAIT);
+				this.emulator.invoke().awaitExtensionsDone(WAIT);
+				recorder.await(() -> recorder.count(FlushTrigger.PERIODIC) >= 2);
+				FlushScheduler scheduler = context.getBean(FlushScheduler.class);
+				shutDownAndExit();
+				List<FlushTrigger> triggers = recorder.triggers();
+				assertThat(triggers).last().isEqualTo(FlushTrigger.SHUTDOWN);
+				assertThat(triggers).doesNotContain(FlushTrigger.INVOCATION_COMPLETED, FlushTrigger.BATCH_DISPATCHED);
+				assertThat(scheduler.isRunning()).isFalse();
+			});
+	}
+
+	@Test
+	void continuousShouldFlushAfterEveryDispatchedBatch() {
+		runner().withPropertyValues("lambda.extension.flush.policy=continuous").run((context) -> {
+			FlushRecorder recorder = context.getBean(FlushRecorder.class);
+			this.emulator.awaitInitComplete(WAIT);
+			Invocation invocation = this.emulator.invoke(InvokeRequest.builder().log("hello").build());
+			invocation.awaitExtensionsDone(WAIT);
+			recorder.await(() -> recorder.flushes.stream()
+						.anyMatch((flush) -> flush.trigger() == FlushTrigger.BATCH_DISPATCHED
+								&& flush.runtimeDoneSeen().contains(invocation.requestId())));
+			shutDownAndExit();
+			assertThat(recorder.triggers()).last().isEqualTo(FlushTrigger.SHUTDOWN);
+			assertThat(recorder.triggers()).doesNotContain(FlushTrigger.INVOCATION_COMPLETED, FlushTrigger.PERIODIC);
+		});
+	}
+
+	@Test
+	void adaptiveShouldFlushRareInvocationsAtTheirEndAndFrequentOnesOnTheTimer() {
+		runner()
+			.withPropertyValues("lambda.extension.flush.policy=adaptive", "lambda.extension.flush.interval=100ms",
+					"lambda.extension.flush.adaptive-threshold=15m")
+			.run((context) -> {
+				FlushRecorder recorder = context.getBean(FlushRecorder.class);
+				this.emulator.awaitInitComplete(WAIT);
+				this.emulator.invoke().awaitExtensionsDone(WAIT);
+				assertThat(recorder.triggers()).containsExactly(FlushTrigger.INVOCATION_COMPLETED);
+				this.emulator.invoke().awaitExtensionsDone(WAIT);
+				recorder.await(() -> recorder.count(FlushTrigger.PERIODIC) >= 1);
+				shutDownAndExit();
+				assertThat(recorder.count(FlushTrigger.INVOCATION_COMPLETED)).isOne();
+				assertThat(recorder.triggers()).last().isEqualTo(FlushTrigger.SHUTDOWN);
+			});
+	}
+
+	@Test
+	void throwingFlusherShouldNotStopTheOthersNorTheLoop() {
+		List<String> calls = new CopyOnWriteArrayList<>();
+		runner(LambdaEmulator.builder())
+			.withBean(ThrowingFlusher.class, () -> new ThrowingFlusher(calls))
+			.withBean(LaterFlusher.class, () -> new LaterFlusher(calls))
+			.run((context) -> {
+				this.emulator.awaitInitComplete(WAIT);
+				this.emulator.invoke().awaitExtensionsDone(WAIT);
+				this.emulator.invoke().awaitExtensionsDone(WAIT);
+				shutDownAndExit();
+				assertThat(calls).containsExactly("throwing", "later", "throwing", "later", "throwing", "later");
+			});
+	}
+
+	@Test
+	void managedInstancesShouldRefuseEndOfInvocationNamingTheProperty() {
+		runner(LambdaEmulator.builder().managedInstances(true)).withBean(FlushRecorder.class)
+			.withPropertyValues("AWS_LAMBDA_INITIALIZATION_TYPE=lambda-managed-instances",
+					"lambda.extension.flush.policy=end-of-invocation")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("lambda.extension.flush.policy must be periodic or continuous"));
+	}
+
+	@Test
+	void managedInstancesShouldFlushPeriodicallyWhenThePolicyIsUnset() {
+		runner(LambdaEmulator.builder().managedInstances(true)).withBean(FlushRecorder.class)
+			.withPropertyValues("AWS_LAMBDA_INITIALIZATION_TYPE=lambda-managed-instances",
+					"lambda.extension.flush.interval=100ms")
+			.run((context) -> {
+				FlushRecorder recorder = context.getBean(FlushRecorder.class);
+				recorder.await(() -> recorder.count(FlushTrigger.PERIODIC) >= 1);
+			});
+	}
+
+	@Test
+	void intervalOutOfRangeShouldFailStartupNamingThePropertyAndRange() {
+		runner().withPropertyValues("lambda.extension.flush.interval=50ms")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("'interval' must be between 100ms and 15m"));
+	}
+
+	private void shutDownAndExit() throws Exception {
+		this.emulator.shutdown("spindown");
+		assertThat(this.exitStatus.get(WAIT.toSeconds(), TimeUnit.SECONDS)).isZero();
+	}
+
+	record Flush(FlushTrigger trigger, Set<String> runtimeDoneSeen) {
+	}
+
+	static class FlushRecorder implements TelemetryFlusher {
+
+		final List<Flush> flushes = new CopyOnWriteArrayList<>();
+
+		private final Set<String> runtimeDone = ConcurrentHashMap.newKeySet();
+
+		@TelemetryListener(types = TelemetryTypes.PLATFORM_RUNTIME_DONE)
+		void onRuntimeDone(List<TelemetryEvent> events) {
+			events.forEach((event) -> this.runtimeDone.add(((PlatformRuntimeDone) event).requestId()));
+		}
+
+		@Override
+		public synchronized void flush(FlushTrigger trigger) {
+			this.flushes.add(new Flush(trigger, Set.copyOf(this.runtimeDone)));
+			notifyAll();
+		}
+
+		synchronized void await(BooleanSupplier condition) throws InterruptedException {
+			long deadline = System.nanoTime() + WAIT.toNanos();
+			while (!condition.getAsBoolean()) {
+				long left = deadline - System.nanoTime();
+				assertThat(left).as("flushes in time: %s", triggers()).isPositive();
+				TimeUnit.NANOSECONDS.timedWait(this, left);
+			}
+		}
+
+		List<FlushTrigger> triggers() {
+			List<FlushTrigger> triggers = new ArrayList<>();
+			this.flushes.forEach((flush) -> triggers.add(flush.trigger()));
+			return triggers;
+		}
+
+		long count(FlushTrigger trigger) {
+			return this.flushes.stream().filter((flush) -> flush.trigger() == trigger).count();
+		}
+
+	}
+
+	@Order(1)
+	static class ThrowingFlusher implements TelemetryFlusher {
+
+		private final List<String> calls;
+
+		ThrowingFlusher(List<String> calls) {
+			this.calls = calls;
+		}
+
+		@Override
+		public void flush(FlushTrigger trigger) {
+			this.calls.add("throwing");
+			throw new IllegalStateException("exporter down");
+		}
+
+	}
+
+	@Order(2)
+	static class LaterFlusher implements TelemetryFlusher {
+
+		private final List<String> calls;
+
+		LaterFlusher(List<String> calls) {
+			this.calls = calls;
+		}
+
+		@Override
+		public void flush(FlushTrigger trigger) {
+			this.calls.add("later");
+		}
+
+	}
+
+}
