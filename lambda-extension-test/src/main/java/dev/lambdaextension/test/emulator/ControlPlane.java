@@ -181,7 +181,7 @@ final class ControlPlane {
 			}
 			this.state.monitor.notifyAll();
 			String sentBody = this.state.faults.eventBody(event.body());
-			extension.handingOut = new HandedOutEvent(extension.name, event.type(), sentBody, 0);
+			extension.handingOut = new ExtensionRecord.HandOut(extension.id, extension.name, event, sentBody);
 			EmulatorResponse response = new EmulatorResponse(200, sentBody, Map.of())
 				.withHeader("Lambda-Extension-Event-Identifier", UUID.randomUUID().toString());
 			return "INVOKE".equals(event.type()) ? response.withHeader("Content-Type", "application/json") : response;

@@ -99,14 +99,19 @@ final class ControlPlaneServer implements AutoCloseable {
 				}
 			}
 			// Recorded before the answer leaves, so a caller that has its answer always finds the call.
+			ExtensionRecord.@Nullable HandOut handOut;
 			synchronized (this.state.monitor) {
 				this.state.calls.add(new RecordedCall(method, path, headers, body, response.status(), response.body(),
 						receivedAt, receivedNanos));
+				// Taken before the answer leaves: once it has, the extension may call next again and be handed the
+				// following event, which must not be mistaken for this one.
+				handOut = (fault == null && LambdaEmulator.NEXT_PATH.equals(path) && response.status() == 200)
+						? takeHandOut(ControlPlane.header(headers, "Lambda-Extension-Identifier")) : null;
 				this.state.monitor.notifyAll();
 			}
 			send(exchange, response);
-			if (fault == null && LambdaEmulator.NEXT_PATH.equals(path) && response.status() == 200) {
-				recordHandOut(ControlPlane.header(headers, "Lambda-Extension-Identifier"));
+			if (handOut != null) {
+				recordHandOut(handOut);
 			}
 		}
 		catch (IOException ex) {
@@ -117,21 +122,24 @@ final class ControlPlaneServer implements AutoCloseable {
 		}
 	}
 
-	private void recordHandOut(@Nullable String extensionId) {
-		if (extensionId == null) {
-			return;
+	private ExtensionRecord.@Nullable HandOut takeHandOut(@Nullable String extensionId) {
+		ExtensionRecord extension = (extensionId != null) ? this.state.extensions.get(extensionId) : null;
+		if (extension == null) {
+			return null;
 		}
+		ExtensionRecord.@Nullable HandOut handOut = extension.handingOut;
+		extension.handingOut = null;
+		return handOut;
+	}
+
+	private void recordHandOut(ExtensionRecord.HandOut handOut) {
 		long nanos = System.nanoTime();
 		synchronized (this.state.monitor) {
-			ExtensionRecord extension = this.state.extensions.get(extensionId);
-			HandedOutEvent event = (extension != null) ? extension.handingOut : null;
-			if (extension != null && event != null) {
-				extension.handingOut = null;
-				this.state.handedOut.add(new HandedOutEvent(event.extensionName(), event.eventType(), event.body(), nanos));
-				this.state.monitor.notifyAll();
-			}
+			this.state.handedOut.add(new HandedOutEvent(handOut.extensionName(), handOut.event().type(),
+					handOut.sentBody(), nanos));
+			this.state.monitor.notifyAll();
 		}
-		this.freeze.handedOut(extensionId);
+		this.freeze.handedOut(handOut.extensionId(), handOut.event());
 	}
 
 	private static void send(HttpExchange exchange, EmulatorResponse response) throws IOException {

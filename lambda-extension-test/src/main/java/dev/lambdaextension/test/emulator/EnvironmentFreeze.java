@@ -1,8 +1,7 @@
 package dev.lambdaextension.test.emulator;
 
-import java.util.Collection;
-import java.util.HashSet;
-import java.util.Set;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * Freeze and thaw of the emulated execution environment. Once a phase is over (every participant called
@@ -15,7 +14,7 @@ final class EnvironmentFreeze {
 
 	private final EmulatedTelemetryApi telemetry;
 
-	private final Set<String> awaitingHandOut = new HashSet<>();
+	private final Map<String, PendingEvent> awaitingHandOut = new HashMap<>();
 
 	private boolean frozen;
 
@@ -38,11 +37,12 @@ final class EnvironmentFreeze {
 
 	/**
 	 * Thaw once every recipient has been handed its event.
-	 * @param recipients ids of the extensions parked in {@code next} that receive the event
+	 * @param recipients the event each receiving extension will be handed, by extension id; only the hand-out of
+	 * that very event counts, not the late bookkeeping of an earlier one
 	 * @param immediately whether held telemetry is sent right after the thaw (an invoke) or in a new batch
 	 * window (shutdown)
 	 */
-	synchronized void thawAfterHandOut(Collection<String> recipients, boolean immediately) {
+	synchronized void thawAfterHandOut(Map<String, PendingEvent> recipients, boolean immediately) {
 		if (!this.frozen) {
 			return;
 		}
@@ -52,17 +52,18 @@ final class EnvironmentFreeze {
 			return;
 		}
 		this.awaitingHandOut.clear();
-		this.awaitingHandOut.addAll(recipients);
+		this.awaitingHandOut.putAll(recipients);
 		this.thawPending = true;
 	}
 
 	/**
 	 * Record that an event was written to an extension's {@code next} connection.
 	 * @param extensionId the extension
+	 * @param event the event written
 	 */
-	synchronized void handedOut(String extensionId) {
-		if (this.thawPending && this.awaitingHandOut.remove(extensionId) && this.awaitingHandOut.isEmpty()) {
-			thaw();
+	synchronized void handedOut(String extensionId, PendingEvent event) {
+		if (this.awaitingHandOut.get(extensionId) == event) {
+			stopAwaiting(extensionId);
 		}
 	}
 
@@ -71,7 +72,13 @@ final class EnvironmentFreeze {
 	 * @param extensionId the extension
 	 */
 	synchronized void recipientGone(String extensionId) {
-		handedOut(extensionId);
+		stopAwaiting(extensionId);
+	}
+
+	private void stopAwaiting(String extensionId) {
+		if (this.thawPending && this.awaitingHandOut.remove(extensionId) != null && this.awaitingHandOut.isEmpty()) {
+			thaw();
+		}
 	}
 
 	synchronized boolean isFrozen() {

@@ -35,7 +35,7 @@ final class ExtensionRecord {
 
 	@Nullable PendingEvent pending;
 
-	@Nullable HandedOutEvent handingOut;
+	@Nullable HandOut handingOut;
 
 	@Nullable Instant firstNextAt;
 
@@ -72,6 +72,16 @@ final class ExtensionRecord {
 				this.nextCount, this.invokeCount, this.shutdownReceived, this.registeredAt, this.registeredNanos,
 				this.firstNextAt, this.firstNextNanos, this.telemetrySubscribedNanos, this.initErrorType,
 				this.initErrorBody, this.exitErrorType, this.exitErrorBody, this.exitCode);
+	}
+
+	/**
+	 * An event taken from {@link #pending} whose answer is being written.
+	 * @param extensionId the extension being answered
+	 * @param extensionName its name
+	 * @param event the event, compared by identity when the freeze waits for its hand-out
+	 * @param sentBody the body as written, after any fault
+	 */
+	record HandOut(String extensionId, String extensionName, PendingEvent event, String sentBody) {
 	}
 
 }

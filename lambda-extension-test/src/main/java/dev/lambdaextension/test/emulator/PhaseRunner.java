@@ -151,12 +151,14 @@ final class PhaseRunner {
 			Invocation invocation = new Invocation(this.state, this, this.state.invocationCount, requestId, deadline,
 					this.settings.functionArn(), request, System.nanoTime(), participants, now, tracing, false);
 			this.state.currentInvocation = invocation;
+			Map<String, PendingEvent> handOuts = new LinkedHashMap<>();
 			for (ExtensionRecord extension : this.state.extensions.values()) {
 				if (participants.containsKey(extension.id)) {
 					extension.pending = new PendingEvent("INVOKE", eventBody);
+					handOuts.put(extension.id, extension.pending);
 				}
 			}
-			this.freeze.thawAfterHandOut(participants.keySet(), true);
+			this.freeze.thawAfterHandOut(handOuts, true);
 			this.state.monitor.notifyAll();
 			this.sender.invocationRan(invocation);
 			if (participants.isEmpty()) {
@@ -245,11 +247,11 @@ final class PhaseRunner {
 			Instant deadline = Instant.ofEpochMilli(Instant.now().toEpochMilli() + budget.toMillis());
 			String body = Json.write(Json.object("eventType", "SHUTDOWN", "shutdownReason", normalized, "deadlineMs",
 					deadline.toEpochMilli()));
-			List<String> recipients = new ArrayList<>();
+			Map<String, PendingEvent> recipients = new LinkedHashMap<>();
 			for (ExtensionRecord extension : this.state.extensions.values()) {
 				if (extension.external && extension.events.contains("SHUTDOWN") && !extension.state.isTerminal()) {
 					extension.pending = new PendingEvent("SHUTDOWN", body);
-					recipients.add(extension.id);
+					recipients.put(extension.id, extension.pending);
 				}
 			}
 			// Unlike RIE and the spec's recipe (which flush before SHUTDOWN), the spec's §2.4 says
