@@ -90,6 +90,10 @@ final class ControlPlaneServer implements AutoCloseable {
 				try {
 					response = route(method, path, headers, body, receivedNanos, receivedAt);
 				}
+				catch (DroppedConnection ex) {
+					record(new RecordedCall(method, path, headers, body, 0, "", receivedAt, receivedNanos));
+					return;
+				}
 				catch (ApiException ex) {
 					response = ex.response();
 				}
@@ -99,11 +103,8 @@ final class ControlPlaneServer implements AutoCloseable {
 				}
 			}
 			// Recorded before the answer leaves, so a caller that has its answer always finds the call.
-			synchronized (this.state.monitor) {
-				this.state.calls.add(new RecordedCall(method, path, headers, body, response.status(), response.body(),
-						receivedAt, receivedNanos));
-				this.state.monitor.notifyAll();
-			}
+			record(new RecordedCall(method, path, headers, body, response.status(), response.body(), receivedAt,
+					receivedNanos));
 			send(exchange, response);
 			if (fault == null && LambdaEmulator.NEXT_PATH.equals(path) && response.status() == 200) {
 				recordHandOut(ControlPlane.header(headers, "Lambda-Extension-Identifier"));
@@ -114,6 +115,13 @@ final class ControlPlaneServer implements AutoCloseable {
 		}
 		finally {
 			exchange.close();
+		}
+	}
+
+	private void record(RecordedCall call) {
+		synchronized (this.state.monitor) {
+			this.state.calls.add(call);
+			this.state.monitor.notifyAll();
 		}
 	}
 
