@@ -6,8 +6,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
+import dev.lambdaextension.lifecycle.ExtensionEventLoop;
 import dev.lambdaextension.lifecycle.ExtensionExitHandler;
 import dev.lambdaextension.lifecycle.ExtensionRestoredEvent;
+import dev.lambdaextension.lifecycle.ExtensionState;
 import dev.lambdaextension.lifecycle.RestoreTelemetryPublisher;
 import dev.lambdaextension.lifecycle.TelemetrySubscriber;
 import dev.lambdaextension.telemetry.FunctionLog;
@@ -76,6 +78,23 @@ class SnapStartIntegrationTests {
 					assertThat(event.duration()).isEqualTo(Duration.ofMillis(120));
 					assertThat(event.restoreStart().functionName()).isEqualTo(this.emulator.function().name());
 				});
+			});
+	}
+
+	@Test
+	void nextFailingAgainAfterTheRestoreShouldBeRetriedByTheLoop() {
+		this.runner.withPropertyValues("AWS_LAMBDA_INITIALIZATION_TYPE=snap-start",
+				"lambda.extension.retry.initial-delay=10ms")
+			.run((context) -> {
+				this.emulator.awaitInitComplete(WAIT);
+				this.emulator.faults().dropConnections(LambdaEmulator.NEXT_PATH, 2);
+				this.emulator.restore();
+				this.emulator.invoke().awaitExtensionsDone(WAIT);
+				assertThat(context.getBean(ExtensionEventLoop.class).getState()).isEqualTo(ExtensionState.RUNNING);
+				assertThat(this.emulator.history().calls(LambdaEmulator.NEXT_PATH)).extracting(RecordedCall::status)
+					.as("cut by the restore, dropped twice more, then answered")
+					.startsWith(0, 0, 0)
+					.endsWith(200);
 			});
 	}
 

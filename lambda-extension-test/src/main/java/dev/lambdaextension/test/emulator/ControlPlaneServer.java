@@ -81,6 +81,10 @@ final class ControlPlaneServer implements AutoCloseable {
 			String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
 			Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
 			exchange.getRequestHeaders().forEach(headers::put);
+			if (takeDrop(path)) {
+				record(new RecordedCall(method, path, headers, body, 0, "", receivedAt, receivedNanos));
+				return;
+			}
 			EmulatorResponse response;
 			EmulatorResponse fault = takeFault(path);
 			if (fault != null) {
@@ -150,6 +154,12 @@ final class ControlPlaneServer implements AutoCloseable {
 			try (OutputStream out = exchange.getResponseBody()) {
 				out.write(bytes);
 			}
+		}
+	}
+
+	private boolean takeDrop(String path) {
+		synchronized (this.state.monitor) {
+			return this.state.faults.takeDrop(path);
 		}
 	}
 
