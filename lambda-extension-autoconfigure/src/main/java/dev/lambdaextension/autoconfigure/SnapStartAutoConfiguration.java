@@ -1,7 +1,12 @@
 package dev.lambdaextension.autoconfigure;
 
+import java.util.List;
+
 import dev.lambdaextension.lifecycle.RestoreTelemetryPublisher;
 import dev.lambdaextension.listener.TelemetryListenerRegistry;
+import dev.lambdaextension.telemetry.TelemetryStream;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -29,12 +34,21 @@ import org.springframework.context.annotation.Bean;
 @EnableConfigurationProperties(SnapStartProperties.class)
 public final class SnapStartAutoConfiguration {
 
+	private static final Log logger = LogFactory.getLog(SnapStartAutoConfiguration.class);
+
 	SnapStartAutoConfiguration() {
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	RestoreTelemetryPublisher restoreTelemetryPublisher(ApplicationEventPublisher publisher) {
+	RestoreTelemetryPublisher restoreTelemetryPublisher(ApplicationEventPublisher publisher,
+			LambdaExtensionProperties properties) {
+		List<String> types = properties.getTelemetry().getTypes();
+		if (!types.isEmpty() && !types.contains(TelemetryStream.PLATFORM.wireName())) {
+			logger.warn("lambda.extension.telemetry.types " + types + " leaves out platform: no "
+					+ "ExtensionRestoredEvent will be published (lambda.extension.snap-start.enabled=false "
+					+ "silences this)");
+		}
 		return new RestoreTelemetryPublisher(publisher);
 	}
 

@@ -19,9 +19,12 @@ import dev.lambdaextension.test.emulator.LambdaEmulator;
 import dev.lambdaextension.test.emulator.RecordedCall;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ApplicationListener;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,6 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Tests for {@link SnapStartAutoConfiguration} against the local Lambda emulator in
  * SnapStart mode: the restored event, and the loop and telemetry after a restore.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class SnapStartIntegrationTests {
 
 	private static final Duration WAIT = Duration.ofSeconds(10);
@@ -127,6 +131,16 @@ class SnapStartIntegrationTests {
 		this.runner
 			.withPropertyValues("AWS_LAMBDA_INITIALIZATION_TYPE=snap-start", "lambda.extension.snap-start.enabled=false")
 			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(RestoreTelemetryPublisher.class));
+	}
+
+	@Test
+	void explicitTypesWithoutPlatformShouldBeWarnedAbout(CapturedOutput output) {
+		this.runner.withPropertyValues("AWS_LAMBDA_INITIALIZATION_TYPE=snap-start",
+				"lambda.extension.telemetry.types=function")
+			.run((context) -> {
+				assertThat(context).hasNotFailed().hasSingleBean(RestoreTelemetryPublisher.class);
+				assertThat(output).contains("lambda.extension.telemetry.types [function] leaves out platform");
+			});
 	}
 
 	static class RestoredRecorder implements ApplicationListener<ExtensionRestoredEvent> {
