@@ -22,6 +22,8 @@ final class ExecutionMode {
 
 	static final String MANAGED_INSTANCES_TYPE = "lambda-managed-instances";
 
+	static final String SNAP_START_TYPE = "snap-start";
+
 	static final String EVENTS_PROPERTY = "lambda.extension.events";
 
 	static final String MANAGED_INSTANCES_SCHEMA_VERSION = "2025-01-29";

@@ -5,6 +5,7 @@ import dev.lambdaextension.listener.TelemetryListenerDescriptor;
 import dev.lambdaextension.listener.TelemetryListenerRegistry;
 import dev.lambdaextension.metrics.LambdaExtensionMetrics;
 import dev.lambdaextension.metrics.LambdaFunctionMetrics;
+import dev.lambdaextension.metrics.TelemetryListenerMetrics;
 import dev.lambdaextension.metrics.TelemetryPipelineMetrics;
 import dev.lambdaextension.telemetry.dispatch.TelemetryDispatcher;
 import dev.lambdaextension.telemetry.receiver.TelemetryReceiver;
@@ -64,6 +65,13 @@ public final class LambdaExtensionMetricsAutoConfiguration {
 		TelemetryPipelineMetrics metrics = new TelemetryPipelineMetrics(receiver, dispatcher);
 		metrics.register(registry);
 		return metrics;
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBean(TelemetryListenerRegistry.class)
+	TelemetryListenerMetrics telemetryListenerMetrics(TelemetryListenerRegistry listeners, MeterRegistry registry) {
+		return new TelemetryListenerMetrics(listeners, registry);
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -19,7 +19,9 @@ import dev.lambdaextension.telemetry.dispatch.DrainResult;
  * hands over becomes one task holding the listener's calls for it, run in order on a
  * single daemon thread. A batch that finds the queue full is dropped and its events
  * counted; at {@link #drain(Instant)} the queue is worked off until the deadline, and
- * whatever is still queued or running then is counted as undelivered.
+ * whatever is still queued or running then is counted as undelivered. A running call is
+ * interrupted and stays counted as undelivered even if it completes afterwards, so the
+ * drain's result is final when it returns.
  */
 final class AsyncListenerDelivery {
 

@@ -20,7 +20,8 @@ import org.jspecify.annotations.Nullable;
  * @param async whether the listener receives events on a thread of its own
  * @param droppedEvents events an asynchronous listener lost because its queue was full
  * @param undeliveredEvents events an asynchronous listener still had queued or in hand
- * when its queue was drained at shutdown
+ * when its queue was drained at shutdown; a call still running at the drain's deadline is
+ * interrupted and counted here even if it completes afterwards
  * @since 0.1.0
  */
 public record TelemetryListenerDescriptor(String id, @Nullable String beanName, @Nullable String method,

@@ -138,6 +138,37 @@ class FlushPolicyIntegrationTests {
 	}
 
 	@Test
+	void adaptiveShouldGoBackToFlushingAtTheEndOnceInvocationsAreRareAgain() {
+		Duration threshold = Duration.ofMillis(300);
+		Duration interval = Duration.ofMillis(100);
+		runner()
+			.withPropertyValues("lambda.extension.flush.policy=adaptive",
+					"lambda.extension.flush.interval=" + interval.toMillis() + "ms",
+					"lambda.extension.flush.adaptive-threshold=" + threshold.toMillis() + "ms")
+			.run((context) -> {
+				FlushRecorder recorder = context.getBean(FlushRecorder.class);
+				this.emulator.awaitInitComplete(WAIT);
+				this.emulator.invoke().awaitExtensionsDone(WAIT);
+				this.emulator.invoke().awaitExtensionsDone(WAIT);
+				recorder.await(() -> recorder.count(FlushTrigger.PERIODIC) >= 1);
+				// The rule is about wall-clock time between completions: let more than the threshold pass.
+				Thread.sleep(threshold.plus(interval).toMillis());
+				Invocation rare = this.emulator.invoke();
+				rare.awaitExtensionsDone(WAIT);
+				recorder.await(() -> recorder.count(FlushTrigger.INVOCATION_COMPLETED) == 2);
+				int rareFlush = recorder.triggers().lastIndexOf(FlushTrigger.INVOCATION_COMPLETED);
+				assertThat(recorder.flushes.get(rareFlush).runtimeDoneSeen()).contains(rare.requestId());
+				// Ticks after a rare invocation do nothing: give the timer three of them.
+				Thread.sleep(interval.multipliedBy(3).toMillis());
+				shutDownAndExit();
+				List<FlushTrigger> triggers = recorder.triggers();
+				assertThat(triggers.get(0)).isEqualTo(FlushTrigger.INVOCATION_COMPLETED);
+				assertThat(triggers.subList(1, rareFlush)).isNotEmpty().containsOnly(FlushTrigger.PERIODIC);
+				assertThat(triggers.subList(rareFlush + 1, triggers.size())).containsExactly(FlushTrigger.SHUTDOWN);
+			});
+	}
+
+	@Test
 	void throwingFlusherShouldNotStopTheOthersNorTheLoop() {
 		List<String> calls = new CopyOnWriteArrayList<>();
 		runner(LambdaEmulator.builder())

@@ -1,15 +1,25 @@
 package dev.lambdaextension.autoconfigure;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
+import dev.lambdaextension.listener.TelemetryListenerRegistry;
 import dev.lambdaextension.metrics.LambdaExtensionMetrics;
 import dev.lambdaextension.metrics.LambdaFunctionMetrics;
+import dev.lambdaextension.metrics.TelemetryListenerMetrics;
 import dev.lambdaextension.metrics.TelemetryPipelineMetrics;
+import dev.lambdaextension.telemetry.FunctionLog;
+import dev.lambdaextension.telemetry.TelemetryListener;
+import dev.lambdaextension.telemetry.TelemetryTypes;
 import dev.lambdaextension.test.emulator.LambdaEmulator;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration;
@@ -104,6 +114,66 @@ class LambdaExtensionMetricsAutoConfigurationTests {
 				.hasSingleBean(LambdaExtensionMetrics.class)
 				.doesNotHaveBean(TelemetryPipelineMetrics.class)
 				.doesNotHaveBean(LambdaFunctionMetrics.class));
+	}
+
+	@Test
+	void asynchronousListenerShouldCountItsOverflowAndShutdownLosses() {
+		this.contextRunner.withBean(SimpleMeterRegistry.class)
+			.withBean(SlowListener.class)
+			.withPropertyValues("lambda.extension.runtime-api=" + this.emulator.runtimeApi())
+			.run((context) -> {
+				assertThat(context).hasSingleBean(TelemetryListenerMetrics.class);
+				SlowListener slow = context.getBean(SlowListener.class);
+				TelemetryListenerRegistry listeners = context.getBean(TelemetryListenerRegistry.class);
+				MeterRegistry registry = context.getBean(MeterRegistry.class);
+				try {
+					listeners.consume(List.of(log("running")));
+					assertThat(slow.running.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+					listeners.consume(List.of(log("queued")));
+					listeners.consume(List.of(log("dropped"), log("dropped too")));
+					assertThat(dropped(registry, "slow", "overflow")).isEqualTo(2);
+					assertThat(dropped(registry, "slow", "shutdown")).isZero();
+					listeners.drain(Instant.now().plusMillis(50));
+					assertThat(dropped(registry, "slow", "shutdown")).as("the running call and the queued one")
+						.isEqualTo(2);
+				}
+				finally {
+					slow.release.countDown();
+				}
+				assertThat(registry.find("lambda.extension.telemetry.listener.dropped").tag("listener", "quick").meters())
+					.isEmpty();
+			});
+	}
+
+	private static double dropped(MeterRegistry registry, String listener, String reason) {
+		return registry.get("lambda.extension.telemetry.listener.dropped")
+			.tag("listener", listener)
+			.tag("reason", reason)
+			.functionCounter()
+			.count();
+	}
+
+	private static FunctionLog log(String message) {
+		return new FunctionLog(Instant.now(), message, null, null, null,
+				JsonMapper.shared().getNodeFactory().textNode(message));
+	}
+
+	static class SlowListener {
+
+		final CountDownLatch running = new CountDownLatch(1);
+
+		final CountDownLatch release = new CountDownLatch(1);
+
+		@TelemetryListener(id = "slow", types = TelemetryTypes.FUNCTION, async = true, queueCapacity = 1)
+		void slow(FunctionLog log) throws InterruptedException {
+			this.running.countDown();
+			this.release.await(WAIT.toSeconds(), TimeUnit.SECONDS);
+		}
+
+		@TelemetryListener(id = "quick", types = TelemetryTypes.FUNCTION)
+		void quick(FunctionLog log) {
+		}
+
 	}
 
 }

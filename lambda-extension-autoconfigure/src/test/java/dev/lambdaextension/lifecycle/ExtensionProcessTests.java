@@ -14,6 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import dev.lambdaextension.test.emulator.LambdaEmulator;
+import dev.lambdaextension.test.emulator.RecordedCall;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -116,6 +117,26 @@ class ExtensionProcessTests {
 		this.emulator.shutdown("spindown");
 		assertThat(this.process.waitFor(EXIT_WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
 		assertThat(this.process.exitValue()).isZero();
+	}
+
+	@Test
+	void snapStartEnvironmentShouldCarryOnAfterTheRestoreAndExitZero() throws Exception {
+		this.emulator = LambdaEmulator.builder().snapStart(true).build();
+		CompletableFuture<String> output = start(this.emulator.runtimeApi(),
+				Map.of("AWS_LAMBDA_INITIALIZATION_TYPE", this.emulator.function().initializationType()));
+		this.emulator.awaitRegistered(1, EXIT_WAIT);
+		this.emulator.awaitInitComplete(EXIT_WAIT);
+		this.emulator.restore();
+		this.emulator.invoke().awaitExtensionsDone(EXIT_WAIT);
+		this.emulator.invoke().awaitExtensionsDone(EXIT_WAIT);
+		this.emulator.shutdown("spindown", Duration.ofSeconds(2));
+		assertThat(this.process.waitFor(EXIT_WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+		assertThat(this.process.exitValue()).as(() -> output.join()).isZero();
+		assertThat(this.emulator.telemetry().subscriptions()).singleElement()
+			.satisfies((subscription) -> assertThat(subscription.types()).containsExactly("platform"));
+		assertThat(this.emulator.history().calls(LambdaEmulator.NEXT_PATH)).extracting(RecordedCall::status)
+			.containsExactly(0, 200, 200, 200);
+		assertThat(output.join()).containsOnlyOnce("Environment restored from a SnapStart snapshot (success)");
 	}
 
 	@Test

@@ -88,6 +88,38 @@ class AsyncListenerDeliveryTests {
 	}
 
 	@Test
+	void callFinishingAfterTheDeadlineShouldStayUndelivered() throws InterruptedException {
+		this.delivery = new AsyncListenerDelivery("late-finisher", 8);
+		CountDownLatch finished = new CountDownLatch(1);
+		this.delivery.submit(List.of(TestTelemetry.batch(TestTelemetry.functionLog("one"))), (events) -> {
+			this.entered.countDown();
+			awaitIgnoringInterrupts(this.release);
+			finished.countDown();
+		});
+		assertThat(this.entered.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+		assertThat(this.delivery.drain(Instant.now().plusMillis(50))).isEqualTo(new DrainResult(0, 1));
+		this.release.countDown();
+		assertThat(finished.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+		assertThat(this.delivery.getUndeliveredEvents()).isOne();
+	}
+
+	private static void awaitIgnoringInterrupts(CountDownLatch latch) {
+		boolean interrupted = false;
+		long deadline = System.nanoTime() + WAIT.toNanos();
+		while (latch.getCount() > 0 && System.nanoTime() < deadline) {
+			try {
+				latch.await(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+			}
+			catch (InterruptedException ex) {
+				interrupted = true;
+			}
+		}
+		if (interrupted) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	@Test
 	void batchAfterTheDrainShouldBeDropped() {
 		this.delivery = new AsyncListenerDelivery("late", 8);
 		this.delivery.drain(Instant.now().plus(WAIT));

@@ -1,5 +1,6 @@
 package dev.lambdaextension.test.context;
 
+import java.util.HashMap;
 import java.util.Map;
 
 import dev.lambdaextension.test.emulator.LambdaEmulator;
@@ -16,10 +17,13 @@ import org.springframework.test.context.MergedContextConfiguration;
 
 /**
  * Starts an emulator for a test context, registers it as the {@code lambdaEmulator} bean, closes it with the
- * context and points {@code lambda.extension.runtime-api} at it. Equality follows the annotation, so contexts
+ * context and points {@code lambda.extension.runtime-api} at it (with SnapStart, also sets
+ * {@code AWS_LAMBDA_INITIALIZATION_TYPE} as Lambda does). Equality follows the annotation, so contexts
  * with the same emulator settings are cached and shared.
  */
 class LambdaEmulatorContextCustomizer implements ContextCustomizer {
+
+	private static final String INITIALIZATION_TYPE_VARIABLE = "AWS_LAMBDA_INITIALIZATION_TYPE";
 
 	private final EmbeddedLambdaEmulator annotation;
 
@@ -35,11 +39,15 @@ class LambdaEmulatorContextCustomizer implements ContextCustomizer {
 		if (beanFactory instanceof DefaultSingletonBeanRegistry registry) {
 			registry.registerDisposableBean(LambdaEmulatorContextCustomizerFactory.BEAN_NAME, emulator::close);
 		}
+		Map<String, Object> properties = new HashMap<>();
+		properties.put(LambdaEmulatorContextCustomizerFactory.RUNTIME_API_PROPERTY, emulator.runtimeApi());
+		properties.put(LambdaEmulatorContextCustomizerFactory.EXIT_PROCESS_PROPERTY, "false");
+		if (this.annotation.snapStart()) {
+			properties.put(INITIALIZATION_TYPE_VARIABLE, emulator.function().initializationType());
+		}
 		context.getEnvironment()
 			.getPropertySources()
-			.addFirst(new MapPropertySource("embeddedLambdaEmulator",
-					Map.of(LambdaEmulatorContextCustomizerFactory.RUNTIME_API_PROPERTY, emulator.runtimeApi(),
-							LambdaEmulatorContextCustomizerFactory.EXIT_PROCESS_PROPERTY, "false")));
+			.addFirst(new MapPropertySource("embeddedLambdaEmulator", properties));
 	}
 
 	@Override

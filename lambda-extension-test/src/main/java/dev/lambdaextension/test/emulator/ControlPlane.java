@@ -158,7 +158,8 @@ final class ControlPlane {
 			extension.parked = true;
 			this.state.monitor.notifyAll();
 			try {
-				while (extension.pending == null && !this.state.closed && !extension.state.isTerminal()) {
+				while (extension.pending == null && !this.state.closed && !extension.state.isTerminal()
+						&& !extension.nextDropped) {
 					this.state.monitor.wait();
 				}
 			}
@@ -166,6 +167,11 @@ final class ControlPlane {
 				Thread.currentThread().interrupt();
 			}
 			extension.parked = false;
+			if (extension.nextDropped) {
+				extension.nextDropped = false;
+				this.state.monitor.notifyAll();
+				throw new DroppedConnection("next of " + extension.name + " dropped by the restore");
+			}
 			PendingEvent event = extension.pending;
 			if (event == null) {
 				this.state.monitor.notifyAll();

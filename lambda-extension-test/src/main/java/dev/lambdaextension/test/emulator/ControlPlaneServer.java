@@ -81,6 +81,10 @@ final class ControlPlaneServer implements AutoCloseable {
 			String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
 			Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
 			exchange.getRequestHeaders().forEach(headers::put);
+			if (takeDrop(path)) {
+				record(new RecordedCall(method, path, headers, body, 0, "", receivedAt, receivedNanos));
+				return;
+			}
 			EmulatorResponse response;
 			EmulatorResponse fault = takeFault(path);
 			if (fault != null) {
@@ -89,6 +93,10 @@ final class ControlPlaneServer implements AutoCloseable {
 			else {
 				try {
 					response = route(method, path, headers, body, receivedNanos, receivedAt);
+				}
+				catch (DroppedConnection ex) {
+					record(new RecordedCall(method, path, headers, body, 0, "", receivedAt, receivedNanos));
+					return;
 				}
 				catch (ApiException ex) {
 					response = ex.response();
@@ -122,6 +130,13 @@ final class ControlPlaneServer implements AutoCloseable {
 		}
 	}
 
+	private void record(RecordedCall call) {
+		synchronized (this.state.monitor) {
+			this.state.calls.add(call);
+			this.state.monitor.notifyAll();
+		}
+	}
+
 	private ExtensionRecord.@Nullable HandOut takeHandOut(@Nullable String extensionId) {
 		ExtensionRecord extension = (extensionId != null) ? this.state.extensions.get(extensionId) : null;
 		if (extension == null) {
@@ -150,6 +165,12 @@ final class ControlPlaneServer implements AutoCloseable {
 			try (OutputStream out = exchange.getResponseBody()) {
 				out.write(bytes);
 			}
+		}
+	}
+
+	private boolean takeDrop(String path) {
+		synchronized (this.state.monitor) {
+			return this.state.faults.takeDrop(path);
 		}
 	}
 

@@ -51,6 +51,21 @@ public final class EmulatorFaults {
 	}
 
 	/**
+	 * Make the next calls to a path end with their connection closed and no answer, as a network failure or a
+	 * SnapStart restore does; recorded with status 0. An HTTP client may send such a request again by itself
+	 * (the JDK's clients do, once, for a GET), which counts as another call.
+	 * @param path the request path, e.g. {@link LambdaEmulator#NEXT_PATH}
+	 * @param times how many calls are dropped
+	 * @since 0.1.0
+	 */
+	public void dropConnections(String path, int times) {
+		Objects.requireNonNull(path, "'path' must not be null");
+		synchronized (this.state.monitor) {
+			this.state.faults.dropConnections(path, times);
+		}
+	}
+
+	/**
 	 * Make the next register calls fail with 403 and the given error.
 	 * @param errorType the error type
 	 * @param errorMessage the error message

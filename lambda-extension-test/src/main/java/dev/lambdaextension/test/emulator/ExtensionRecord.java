@@ -27,6 +27,8 @@ final class ExtensionRecord {
 
 	boolean parked;
 
+	boolean nextDropped;
+
 	int nextCount;
 
 	int invokeCount;

@@ -8,12 +8,15 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Faults a test asked for: canned answers per path and truncated {@code next} bodies. Guarded by the emulator's
+ * Faults a test asked for: canned answers per path, connections closed without an answer and truncated
+ * {@code next} bodies. Guarded by the emulator's
  * monitor.
  */
 final class FaultInjector {
 
 	private final Map<String, Deque<EmulatorResponse>> answers = new HashMap<>();
+
+	private final Map<String, Integer> drops = new HashMap<>();
 
 	private int truncations;
 
@@ -27,6 +30,19 @@ final class FaultInjector {
 	@Nullable EmulatorResponse takeAnswer(String path) {
 		Deque<EmulatorResponse> queue = this.answers.get(path);
 		return (queue != null) ? queue.poll() : null;
+	}
+
+	void dropConnections(String path, int times) {
+		this.drops.merge(path, times, Integer::sum);
+	}
+
+	boolean takeDrop(String path) {
+		Integer left = this.drops.get(path);
+		if (left == null || left == 0) {
+			return false;
+		}
+		this.drops.put(path, left - 1);
+		return true;
 	}
 
 	void truncateNextEvents(int times) {

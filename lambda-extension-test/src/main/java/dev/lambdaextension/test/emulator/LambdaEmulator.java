@@ -243,7 +243,9 @@ public final class LambdaEmulator implements AutoCloseable {
 	 * Restore a SnapStart environment from its snapshot, after Init and before the first invocation: emits
 	 * {@code platform.restoreStart}, {@code platform.restoreRuntimeDone} and {@code platform.restoreReport}.
 	 * Extensions get no event (Lambda has no RESTORE lifecycle event); the environment stays frozen, so the
-	 * restore telemetry reaches subscribers once the next event is handed out.
+	 * restore telemetry reaches subscribers once the next event is handed out. A snapshot keeps no network
+	 * connection, so every {@code next} parked at the restore is closed without an answer (recorded with status
+	 * 0): the extension has to call {@code next} again. Idle keep-alive connections are not cut.
 	 * @throws IllegalStateException without {@link LambdaEmulatorBuilder#snapStart(boolean)}, before Init is
 	 * complete, after an invocation or a second time
 	 * @since 0.1.0

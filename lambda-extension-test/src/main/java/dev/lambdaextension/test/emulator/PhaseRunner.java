@@ -70,6 +70,11 @@ final class PhaseRunner {
 						"A SnapStart environment is restored once, after Init and before its first invocation");
 			}
 			this.state.restored = true;
+			// A snapshot does not keep the network connections of the environment it was taken from; a restored
+			// extension finds its parked next cut and has to call it again.
+			for (ExtensionRecord extension : this.state.extensions.values()) {
+				extension.nextDropped = extension.parked;
+			}
 			this.sender.restored(RESTORE_DURATION_MS);
 			this.state.monitor.notifyAll();
 		}

@@ -15,7 +15,8 @@ import org.jspecify.annotations.Nullable;
  * @param path the request path, without query
  * @param headers request headers, with case-insensitive lookup
  * @param body the request body as UTF-8 text
- * @param status the status the emulator answered
+ * @param status the status the emulator answered, or 0 when it closed the connection without an answer (a
+ * {@code next} parked across a SnapStart restore)
  * @param responseBody the body the emulator answered
  * @param receivedAt when the request was received
  * @param receivedNanos {@link System#nanoTime()} when the request was received

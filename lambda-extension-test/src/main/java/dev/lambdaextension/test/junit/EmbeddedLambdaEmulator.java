@@ -75,4 +75,12 @@ public @interface EmbeddedLambdaEmulator {
 	 */
 	String[] refusedSchemaVersions() default {};
 
+	/**
+	 * Whether the function uses SnapStart: {@link dev.lambdaextension.test.emulator.LambdaEmulator#restore()}
+	 * emulates the restore, and a Spring test context gets {@code AWS_LAMBDA_INITIALIZATION_TYPE=snap-start}.
+	 * @return whether to emulate SnapStart
+	 * @since 0.1.0
+	 */
+	boolean snapStart() default false;
+
 }

@@ -27,6 +27,7 @@ public final class EmbeddedLambdaEmulators {
 			.port(annotation.port())
 			.telemetrySupported(annotation.telemetrySupported())
 			.refuseSchemaVersions(annotation.refusedSchemaVersions())
+			.snapStart(annotation.snapStart())
 			.build();
 	}
 

@@ -2,6 +2,7 @@ package dev.lambdaextension.test.emulator;
 
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -62,6 +63,17 @@ class FaultInjectionTests {
 			assertThat(this.emulator.history().calls(LambdaEmulator.TELEMETRY_PATH)).extracting(RecordedCall::status)
 				.containsExactly(500, 500, 200);
 		}
+	}
+
+	@Test
+	void droppedConnectionShouldCloseWithoutAnAnswerThenServeTheNextCall() {
+		this.emulator.faults().dropConnections(LambdaEmulator.REGISTER_PATH, 1);
+		assertThatExceptionOfType(UncheckedIOException.class)
+			.isThrownBy(() -> this.client.register("ext-a", "{\"events\":[\"INVOKE\"]}"));
+		assertThat(this.emulator.extensions()).isEmpty();
+		assertThat(this.client.registerId("ext-a", "INVOKE")).isNotBlank();
+		assertThat(this.emulator.history().calls(LambdaEmulator.REGISTER_PATH)).extracting(RecordedCall::status)
+			.containsExactly(0, 200);
 	}
 
 	@Test

@@ -44,7 +44,7 @@ class SnapStartTests {
 	}
 
 	@Test
-	void restoreTelemetryShouldReachSubscribersWhenTheRestoredEnvironmentThaws() throws Exception {
+	void restoreShouldCutTheParkedNextAndItsTelemetryShouldReachSubscribersWhenTheEnvironmentThaws() throws Exception {
 		String id = this.client.registerId("ext-a", "INVOKE");
 		this.client.subscribe(LambdaEmulator.TELEMETRY_PATH, id,
 				"{\"schemaVersion\":\"2022-07-01\",\"types\":[\"platform\"],\"buffering\":{\"timeoutMs\":25},"
@@ -59,6 +59,15 @@ class SnapStartTests {
 		}
 		assertThat(events).as("held while frozen")
 			.noneMatch((event) -> String.valueOf(event.get("type")).startsWith("platform.restore"));
+		// The JDK client sends a GET whose connection closed without an answer once more, by itself.
+		assertThat(this.emulator.history().awaitCalls(LambdaEmulator.NEXT_PATH, 1, TIMEOUT))
+			.extracting(RecordedCall::status)
+			.as("cut by the restore")
+			.containsExactly(0);
+		this.emulator.await("the next sent again", TIMEOUT, () -> {
+			EmulatedExtension extension = this.emulator.extension("ext-a");
+			return extension != null && extension.parked() && extension.nextCount() == 2;
+		});
 		Invocation invocation = this.emulator.invoke();
 		assertThat(ApiClient.json(next.get(10, TimeUnit.SECONDS).body()))
 			.containsEntry("eventType", "INVOKE");
