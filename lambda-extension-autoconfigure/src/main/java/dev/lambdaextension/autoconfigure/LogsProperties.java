@@ -41,7 +41,7 @@ public class LogsProperties {
 	 * Schema version of the delivered records: 2021-03-18, which adds
 	 * platform.runtimeDone, or 2020-08-15. The freeze barrier needs 2021-03-18.
 	 */
-	private String schemaVersion = LogsApiLimits.SCHEMA_2021_03_18;
+	private String schemaVersion = "2021-03-18";
 
 	/**
 	 * HTTP method Lambda delivers batches with: post or put.
@@ -104,12 +104,12 @@ public class LogsProperties {
 		/**
 		 * Most records Lambda buffers before delivering a batch. Between 1000 and 10000.
 		 */
-		private int maxItems = LogsApiLimits.DEFAULT_MAX_ITEMS;
+		private int maxItems = 10_000;
 
 		/**
 		 * Most bytes Lambda buffers before delivering a batch. Between 256KB and 1MB.
 		 */
-		private DataSize maxBytes = DataSize.ofBytes(LogsApiLimits.DEFAULT_MAX_BYTES);
+		private DataSize maxBytes = DataSize.ofKilobytes(256);
 
 		/**
 		 * Longest time Lambda buffers before delivering a batch. Between 25ms and 30s.
