@@ -14,6 +14,7 @@ import dev.lambdaextension.telemetry.LogsApiTypes;
 import dev.lambdaextension.telemetry.PlatformReport;
 import dev.lambdaextension.telemetry.TelemetryEvent;
 import dev.lambdaextension.telemetry.TelemetryListener;
+import dev.lambdaextension.telemetry.receiver.TelemetryReceiver;
 import dev.lambdaextension.test.emulator.Invocation;
 import dev.lambdaextension.test.emulator.InvokeRequest;
 import dev.lambdaextension.test.emulator.LambdaEmulator;
@@ -117,6 +118,48 @@ class LogsApiIntegrationTests {
 	}
 
 	@Test
+	void badInputDeliveredByPutShouldBeRefusedWithoutStopping() {
+		this.runner.withBean(LogsRecorder.class)
+			.withPropertyValues("lambda.extension.logs.enabled=true", "lambda.extension.logs.method=put")
+			.run((context) -> {
+				LogsRecorder recorder = context.getBean(LogsRecorder.class);
+				this.emulator.awaitInitComplete(WAIT);
+				assertThat(this.emulator.telemetry().postToSubscriber("logs-test", "{\"not\":\"an array\"}"))
+					.isEqualTo(400);
+				assertThat(this.emulator.telemetry().postToSubscriber("logs-test",
+						"[{\"time\":\"2025-11-23T10:15:30.123Z\",\"type\":\"platform.fault\","
+								+ "\"record\":\"RequestId: 1 Process exited before completing request\"}]"))
+					.isEqualTo(200);
+				this.emulator.await("platform.fault delivered", WAIT, () -> !recorder.faults.isEmpty());
+				assertThat(recorder.faults).containsExactly("RequestId: 1 Process exited before completing request");
+				assertThat(context.getBean(TelemetryReceiver.class).getStats().malformedBodies()).isOne();
+				this.emulator.invoke(InvokeRequest.builder().log("still here").build()).awaitExtensionsDone(WAIT);
+				assertThat(recorder.lines).singleElement().asString().endsWith("still here");
+			});
+	}
+
+	@Test
+	void tcpProtocolShouldSubscribeWithThePort() {
+		this.runner.withBean(LogsRecorder.class)
+			.withPropertyValues("lambda.extension.logs.enabled=true", "lambda.extension.telemetry.protocol=tcp")
+			.run((context) -> {
+				LogsRecorder recorder = context.getBean(LogsRecorder.class);
+				this.emulator.awaitInitComplete(WAIT);
+				assertThat(this.emulator.telemetry().subscriptions()).singleElement().satisfies((subscription) -> {
+					assertThat(subscription.logsApi()).isTrue();
+					assertThat(subscription.destinationUri())
+						.isEqualTo(String.valueOf(context.getBean(TelemetryReceiver.class).getPort()));
+				});
+				Invocation invocation = this.emulator.invoke(InvokeRequest.builder().log("over tcp").build());
+				invocation.awaitExtensionsDone(WAIT);
+				assertThat(recorder.lines).singleElement().asString().endsWith("over tcp");
+				this.emulator.shutdown("spindown");
+				assertThat(this.exitStatus.get(WAIT.toSeconds(), TimeUnit.SECONDS)).isZero();
+				assertThat(recorder.reportsAtCompletion).containsExactly(invocation.requestId());
+			});
+	}
+
+	@Test
 	void telemetryDisabledShouldStillFeedListenersThroughTheLogsApi() {
 		this.runner.withBean(LogsRecorder.class)
 			.withPropertyValues("lambda.extension.logs.enabled=true", "lambda.extension.telemetry.enabled=false")
@@ -204,6 +247,8 @@ class LogsApiIntegrationTests {
 
 		final List<String> ends = new CopyOnWriteArrayList<>();
 
+		final List<String> faults = new CopyOnWriteArrayList<>();
+
 		volatile ExtensionShutdownCompletedEvent completed;
 
 		volatile List<String> reportsAtCompletion;
@@ -221,6 +266,11 @@ class LogsApiIntegrationTests {
 		@TelemetryListener(types = LogsApiTypes.PLATFORM_END)
 		void onEnd(TelemetryEvent end) {
 			this.ends.add(end.record().get("requestId").asString());
+		}
+
+		@TelemetryListener(types = LogsApiTypes.PLATFORM_FAULT)
+		void onFault(TelemetryEvent fault) {
+			this.faults.add(fault.record().asString());
 		}
 
 		@EventListener
