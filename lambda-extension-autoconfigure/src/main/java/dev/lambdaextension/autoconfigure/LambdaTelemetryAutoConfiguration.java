@@ -131,12 +131,14 @@ public final class LambdaTelemetryAutoConfiguration {
 	@Bean(destroyMethod = "stop")
 	@ConditionalOnMissingBean
 	TelemetryReceiver telemetryReceiver(TelemetryBatchParser parser, TelemetryDispatcher dispatcher,
-			LambdaExtensionProperties properties, ObjectProvider<TelemetryObserver> observers,
+			LambdaExtensionProperties properties, LogsProperties logs, ObjectProvider<TelemetryObserver> observers,
 			ObjectProvider<TelemetryReceiverCustomizer> customizers) {
 		LambdaExtensionProperties.Telemetry telemetry = properties.getTelemetry();
 		DataSize maxBodySize = telemetry.getReceiver().getMaxBodySize();
+		DataSize bufferedBytes = logs.isEnabled() ? logs.getBuffering().getMaxBytes()
+				: telemetry.getBuffering().getMaxBytes();
 		long maxBodyBytes = (maxBodySize != null) ? maxBodySize.toBytes()
-				: 2 * telemetry.getBuffering().getMaxBytes().toBytes() + ENVELOPE_ALLOWANCE;
+				: 2 * bufferedBytes.toBytes() + ENVELOPE_ALLOWANCE;
 		LambdaExtensionProperties.Receiver settings = telemetry.getReceiver();
 		TelemetryReceiver.Builder builder = TelemetryReceiver.builder(dispatcher)
 			.address(TelemetryReceiverAddress.resolve(settings))

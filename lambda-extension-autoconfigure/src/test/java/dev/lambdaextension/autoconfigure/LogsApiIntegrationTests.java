@@ -108,6 +108,9 @@ class LogsApiIntegrationTests {
 					assertThat(subscription.timeoutMs()).isEqualTo(1000);
 				});
 				assertThat(context.getBean(RuntimeDoneBarrier.class).isActive()).isFalse();
+				assertThat(context.getBean(TelemetryReceiver.class).getMaxBodyBytes())
+					.as("twice the Logs API max-bytes plus the envelope allowance")
+					.isEqualTo(2 * 524_288 + 64 * 1024);
 				Invocation invocation = this.emulator.invoke(InvokeRequest.builder().log("one").build());
 				invocation.awaitExtensionsDone(WAIT);
 				this.emulator.shutdown("spindown");
