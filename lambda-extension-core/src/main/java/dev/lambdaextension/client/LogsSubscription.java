@@ -51,6 +51,8 @@ public record LogsSubscription(String schemaVersion, List<String> types, int max
 
 	/**
 	 * HTTP method Lambda delivers Logs API batches with.
+	 *
+	 * @since 0.2.0
 	 */
 	public enum DeliveryMethod {
 

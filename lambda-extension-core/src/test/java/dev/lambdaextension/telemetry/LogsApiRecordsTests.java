@@ -3,9 +3,8 @@ package dev.lambdaextension.telemetry;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-import org.junit.jupiter.api.Test;
-
 import dev.lambdaextension.telemetry.TelemetryBatchParser.ParsedBatch;
+import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
