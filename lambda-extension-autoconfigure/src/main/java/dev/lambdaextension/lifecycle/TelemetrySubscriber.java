@@ -155,6 +155,15 @@ public class TelemetrySubscriber implements ExtensionLifecycleParticipant {
 	}
 
 	/**
+	 * Return the name of the API this subscriber subscribes through.
+	 * @return {@code Telemetry API} or {@code Logs API}
+	 * @see TelemetryApiClient#apiName()
+	 */
+	public String getApiName() {
+		return this.client.apiName();
+	}
+
+	/**
 	 * Return the accepted subscription.
 	 * @return the subscription, or {@code null} when not subscribed
 	 */
