@@ -14,8 +14,9 @@ import org.springframework.core.env.Environment;
 /**
  * The settings of the telemetry listeners' subscription when {@code lambda.extension.logs}
  * enables the Logs API, and the start-up checks that refuse it where Lambda would: together
- * with a Telemetry API subscription (Lambda refuses an extension the other API once it
- * subscribed through one), and on Lambda Managed Instances, which have no Logs API.
+ * with a Telemetry API subscription (once an extension has subscribed through one API,
+ * Lambda refuses its subscription to the other), and on Lambda Managed Instances, which
+ * have no Logs API.
  * <p>
  * "Together" means: {@code lambda.extension.logs.enabled=true} while a property that only a
  * Telemetry API subscription reads is set, that is
