@@ -163,6 +163,37 @@ class LogsApiIntegrationTests {
 	}
 
 	@Test
+	void serverErrorOnSubscribeShouldBeRetriedAsForTheTelemetryApi() {
+		this.emulator.faults().failNext(LambdaEmulator.LOGS_PATH, 500, 2);
+		this.runner.withBean(LogsRecorder.class)
+			.withPropertyValues("lambda.extension.logs.enabled=true")
+			.run((context) -> {
+				this.emulator.awaitInitComplete(WAIT);
+				assertThat(this.emulator.history().calls(LambdaEmulator.LOGS_PATH))
+					.extracting((call) -> call.status())
+					.containsExactly(500, 500, 200);
+				assertThat(this.emulator.telemetry().subscriptions()).hasSize(1);
+			});
+	}
+
+	@Test
+	void missingLogsApiShouldRunWithoutTelemetry() {
+		try (LambdaEmulator unsupported = LambdaEmulator.builder().telemetrySupported(false).build()) {
+			this.runner.withBean(LogsRecorder.class)
+				.withPropertyValues("lambda.extension.logs.enabled=true",
+						"lambda.extension.runtime-api=" + unsupported.runtimeApi())
+				.run((context) -> {
+					assertThat(context).hasNotFailed();
+					unsupported.awaitInitComplete(WAIT);
+					assertThat(unsupported.history().calls(LambdaEmulator.LOGS_PATH)).extracting((call) -> call.status())
+						.containsExactly(202);
+					assertThat(context.getBean(TelemetryReceiver.class).isRunning()).isFalse();
+					unsupported.invoke().awaitExtensionsDone(WAIT);
+				});
+		}
+	}
+
+	@Test
 	void telemetryDisabledShouldStillFeedListenersThroughTheLogsApi() {
 		this.runner.withBean(LogsRecorder.class)
 			.withPropertyValues("lambda.extension.logs.enabled=true", "lambda.extension.telemetry.enabled=false")
