@@ -6,8 +6,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Renders an emulated event for one subscriber: Telemetry API subscribers get the event as it is, Logs API
- * subscribers the Logs API shapes. The Logs API has no init, restore or telemetry-subscription events; its
+ * Renders an emulated event for one subscriber: Telemetry API subscribers get the event as it is (except
+ * {@code platform.logsSubscription}, which only Logs API subscribers see), Logs API subscribers the Logs API
+ * shapes. The Logs API has no init, restore or telemetry-subscription events; its
  * {@code platform.start}, {@code platform.report} and {@code platform.extension} records carry only the
  * Logs API fields; {@code platform.runtimeDone} (schema {@code 2021-03-18} only) is followed by a
  * {@code platform.end}; function and extension lines are always strings. Other types, including raw events
