@@ -5,10 +5,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
 
+import dev.lambdaextension.client.DefaultLogsApiClient;
 import dev.lambdaextension.client.DefaultTelemetryApiClient;
-import dev.lambdaextension.client.TelemetryApiClient;
 import dev.lambdaextension.client.LifecycleEventType;
+import dev.lambdaextension.client.LogsApiClient;
+import dev.lambdaextension.client.LogsApiTelemetryClient;
 import dev.lambdaextension.client.RuntimeApiHttp;
+import dev.lambdaextension.client.TelemetryApiClient;
 import dev.lambdaextension.lifecycle.ExtensionObserver;
 import dev.lambdaextension.lifecycle.RuntimeDoneBarrier;
 import dev.lambdaextension.lifecycle.ShutdownTelemetryDrain;
@@ -17,6 +20,7 @@ import dev.lambdaextension.listener.LoggingTelemetryListenerErrorHandler;
 import dev.lambdaextension.listener.TelemetryListenerAnnotationBeanPostProcessor;
 import dev.lambdaextension.listener.TelemetryListenerErrorHandler;
 import dev.lambdaextension.listener.TelemetryListenerRegistry;
+import dev.lambdaextension.telemetry.LogsApiTypes;
 import dev.lambdaextension.telemetry.TelemetryBatchParser;
 import dev.lambdaextension.telemetry.TelemetryListener;
 import dev.lambdaextension.telemetry.TelemetryObserver;
@@ -32,9 +36,10 @@ import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.LazyInitializationExcludeFilter;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.core.MethodIntrospector;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.core.annotation.AnnotationUtils;
@@ -46,13 +51,16 @@ import org.springframework.util.unit.DataSize;
  * of the Telemetry API: {@code @TelemetryListener} methods, the local endpoint Lambda
  * posts batches to, the dispatch queue, and the subscription during Init. Beans with
  * {@code @TelemetryListener} methods are never initialised lazily: the subscription's
- * types come from them.
+ * types come from them. With {@code lambda.extension.logs.enabled} the subscription goes
+ * to the legacy Logs API instead, with the {@code lambda.extension.logs} settings, and
+ * everything else stays as it is.
  *
  * @since 0.1.0
  */
 @AutoConfiguration(after = LambdaExtensionAutoConfiguration.class)
 @ConditionalOnLambdaRuntime
-@ConditionalOnBooleanProperty(name = "lambda.extension.telemetry.enabled", matchIfMissing = true)
+@Conditional(OnTelemetrySourceCondition.class)
+@EnableConfigurationProperties(LogsProperties.class)
 public final class LambdaTelemetryAutoConfiguration {
 
 	private static final long ENVELOPE_ALLOWANCE = 64 * 1024;
@@ -79,10 +87,14 @@ public final class LambdaTelemetryAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	TelemetryListenerRegistry telemetryListenerRegistry(ObjectProvider<TelemetryListenerErrorHandler> errorHandler,
-			ObjectProvider<TelemetryObserver> observers, LambdaExtensionProperties properties) {
+			ObjectProvider<TelemetryObserver> observers, LambdaExtensionProperties properties, LogsProperties logs) {
 		TelemetryListenerRegistry registry = new TelemetryListenerRegistry(
 				errorHandler.getIfUnique(LoggingTelemetryListenerErrorHandler::new));
-		registry.setAdditionalTypes(properties.getTelemetry().getAdditionalTypes());
+		List<String> additionalTypes = new ArrayList<>(properties.getTelemetry().getAdditionalTypes());
+		if (logs.isEnabled()) {
+			additionalTypes.addAll(LogsApiTypes.ALL);
+		}
+		registry.setAdditionalTypes(additionalTypes);
 		registry.setObserver(TelemetryObserver.composite(observers.orderedStream().toList()));
 		return registry;
 	}
@@ -119,12 +131,14 @@ public final class LambdaTelemetryAutoConfiguration {
 	@Bean(destroyMethod = "stop")
 	@ConditionalOnMissingBean
 	TelemetryReceiver telemetryReceiver(TelemetryBatchParser parser, TelemetryDispatcher dispatcher,
-			LambdaExtensionProperties properties, ObjectProvider<TelemetryObserver> observers,
+			LambdaExtensionProperties properties, LogsProperties logs, ObjectProvider<TelemetryObserver> observers,
 			ObjectProvider<TelemetryReceiverCustomizer> customizers) {
 		LambdaExtensionProperties.Telemetry telemetry = properties.getTelemetry();
 		DataSize maxBodySize = telemetry.getReceiver().getMaxBodySize();
+		DataSize bufferedBytes = logs.isEnabled() ? logs.getBuffering().getMaxBytes()
+				: telemetry.getBuffering().getMaxBytes();
 		long maxBodyBytes = (maxBodySize != null) ? maxBodySize.toBytes()
-				: 2 * telemetry.getBuffering().getMaxBytes().toBytes() + ENVELOPE_ALLOWANCE;
+				: 2 * bufferedBytes.toBytes() + ENVELOPE_ALLOWANCE;
 		LambdaExtensionProperties.Receiver settings = telemetry.getReceiver();
 		TelemetryReceiver.Builder builder = TelemetryReceiver.builder(dispatcher)
 			.address(TelemetryReceiverAddress.resolve(settings))
@@ -148,24 +162,41 @@ public final class LambdaTelemetryAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
+	LogsApiClient logsApiClient(RuntimeApiHttp http) {
+		return new DefaultLogsApiClient(http);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
 	InvocationProgress telemetryInvocationProgress() {
 		return new InvocationProgress();
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	TelemetrySubscriber telemetrySubscriber(TelemetryApiClient client, TelemetryReceiver receiver,
-			StreamFilteringConsumer listeners, TelemetryListenerRegistry registry, LambdaExtensionProperties properties,
-			Environment environment, ObjectProvider<ExtensionObserver> observers) {
+	TelemetrySubscriber telemetrySubscriber(TelemetryApiClient client, ObjectProvider<LogsApiClient> logsClient,
+			TelemetryReceiver receiver, StreamFilteringConsumer listeners, TelemetryListenerRegistry registry,
+			LambdaExtensionProperties properties, LogsProperties logs, Environment environment,
+			ObjectProvider<ExtensionObserver> observers) {
 		ExecutionMode mode = ExecutionMode.of(properties, environment);
+		LogsApiMode.check(logs, mode, environment);
 		LambdaExtensionProperties.Telemetry telemetry = properties.getTelemetry();
-		LambdaExtensionProperties.Buffering buffering = telemetry.getBuffering();
-		TelemetrySubscriber.SubscriptionTemplate template = new TelemetrySubscriber.SubscriptionTemplate(
-				telemetry.getReceiver().getHost(), mode.schemaVersion(telemetry.getSchemaVersion()),
-				mode.allowsSchemaFallback(), buffering.getMaxItems(), buffering.getMaxBytes().toBytes(),
-				mode.bufferingTimeout(buffering.getTimeout()).toMillis());
-		TelemetrySubscriber subscriber = new TelemetrySubscriber(client, receiver, () -> streams(telemetry, registry),
-				template, mode.barrier(telemetry.getBarrier().isEnabled()) ? listeners : null);
+		boolean barrier = barrier(properties, logs, mode);
+		TelemetrySubscriber subscriber;
+		if (logs.isEnabled()) {
+			subscriber = new TelemetrySubscriber(new LogsApiTelemetryClient(logsClient.getObject(), logs.getMethod()),
+					receiver, () -> streams(logs.getTypes(), registry),
+					LogsApiMode.template(logs, telemetry.getReceiver().getHost(), barrier), barrier ? listeners : null);
+		}
+		else {
+			LambdaExtensionProperties.Buffering buffering = telemetry.getBuffering();
+			TelemetrySubscriber.SubscriptionTemplate template = new TelemetrySubscriber.SubscriptionTemplate(
+					telemetry.getReceiver().getHost(), mode.schemaVersion(telemetry.getSchemaVersion()),
+					mode.allowsSchemaFallback(), buffering.getMaxItems(), buffering.getMaxBytes().toBytes(),
+					mode.bufferingTimeout(buffering.getTimeout()).toMillis());
+			subscriber = new TelemetrySubscriber(client, receiver, () -> streams(telemetry.getTypes(), registry),
+					template, barrier ? listeners : null);
+		}
 		subscriber.setObserver(ExtensionObserver.composite(observers.orderedStream().toList()));
 		return subscriber;
 	}
@@ -173,19 +204,21 @@ public final class LambdaTelemetryAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	RuntimeDoneBarrier telemetryRuntimeDoneBarrier(InvocationProgress progress, TelemetrySubscriber subscriber,
-			LambdaExtensionProperties properties, Environment environment) {
-		LambdaExtensionProperties.Barrier barrier = properties.getTelemetry().getBarrier();
+			LambdaExtensionProperties properties, LogsProperties logs, Environment environment) {
 		return new RuntimeDoneBarrier(progress, subscriber,
-				ExecutionMode.of(properties, environment).barrier(barrier.isEnabled()) ? barrier.getTimeout() : null);
+				barrier(properties, logs, ExecutionMode.of(properties, environment))
+						? properties.getTelemetry().getBarrier().getTimeout() : null);
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
 	ShutdownTelemetryDrain telemetryShutdownDrain(TelemetrySubscriber subscriber, TelemetryReceiver receiver,
 			TelemetryDispatcher dispatcher, InvocationProgress progress, LambdaExtensionProperties properties,
-			Environment environment, TelemetryListenerRegistry registry) {
+			LogsProperties logs, Environment environment, TelemetryListenerRegistry registry) {
 		ExecutionMode mode = ExecutionMode.of(properties, environment);
-		Duration bufferingTimeout = mode.bufferingTimeout(properties.getTelemetry().getBuffering().getTimeout());
+		Duration bufferingTimeout = logs.isEnabled()
+				? LogsApiMode.bufferingTimeout(logs, barrier(properties, logs, mode))
+				: mode.bufferingTimeout(properties.getTelemetry().getBuffering().getTimeout());
 		ShutdownTelemetryDrain drain = new ShutdownTelemetryDrain(subscriber, receiver, dispatcher, progress,
 				ExecutionMode.quietPeriod(properties.getShutdown().getQuietPeriod(), bufferingTimeout),
 				mode.events(properties.getEvents()).contains(LifecycleEventType.INVOKE));
@@ -193,10 +226,14 @@ public final class LambdaTelemetryAutoConfiguration {
 		return drain;
 	}
 
-	private static List<String> streams(LambdaExtensionProperties.Telemetry telemetry,
-			TelemetryListenerRegistry registry) {
-		if (!telemetry.getTypes().isEmpty()) {
-			return telemetry.getTypes();
+	private static boolean barrier(LambdaExtensionProperties properties, LogsProperties logs, ExecutionMode mode) {
+		boolean enabled = properties.getTelemetry().getBarrier().isEnabled();
+		return logs.isEnabled() ? LogsApiMode.barrier(logs, mode, enabled) : mode.barrier(enabled);
+	}
+
+	private static List<String> streams(List<String> configured, TelemetryListenerRegistry registry) {
+		if (!configured.isEmpty()) {
+			return configured;
 		}
 		List<String> streams = new ArrayList<>(TelemetryStream.wireNames());
 		streams.retainAll(registry.requiredStreams());

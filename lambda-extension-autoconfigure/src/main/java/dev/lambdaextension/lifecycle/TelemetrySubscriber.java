@@ -104,7 +104,8 @@ public class TelemetrySubscriber implements ExtensionLifecycleParticipant {
 		if (accepted != null) {
 			this.subscription = accepted;
 			this.observer.subscribed(accepted);
-			logger.info("Subscribed to telemetry " + streams + " (schema " + accepted.schemaVersion() + ") at "
+			logger.info("Subscribed to telemetry " + streams + " through the " + this.client.apiName() + " (schema "
+					+ accepted.schemaVersion() + ") at "
 					+ destination + (this.platformAddedForBarrier ? "; platform only for the freeze barrier" : ""));
 		}
 	}
@@ -116,8 +117,8 @@ public class TelemetrySubscriber implements ExtensionLifecycleParticipant {
 		for (int failures = 0;;) {
 			try {
 				if (this.client.subscribe(extensionId, attempt) == SubscriptionOutcome.NOT_SUPPORTED) {
-					logger.warn("The Lambda runtime API does not support the Telemetry API; "
-							+ "continuing without telemetry");
+					logger.warn("The Lambda runtime API does not support the " + this.client.apiName()
+							+ "; continuing without telemetry");
 					this.receiver.stop();
 					return null;
 				}
@@ -132,7 +133,7 @@ public class TelemetrySubscriber implements ExtensionLifecycleParticipant {
 					attempt = attempt.withSchemaVersion(versions.get(++index));
 				}
 				else if (ex.isTransient() && ++failures < MAX_ATTEMPTS) {
-					logger.warn("Telemetry subscription failed (attempt " + failures + " of " + MAX_ATTEMPTS
+					logger.warn(this.client.apiName() + " subscription failed (attempt " + failures + " of " + MAX_ATTEMPTS
 							+ "), retrying: " + ex.getMessage());
 					pause(RETRY_DELAY.multipliedBy(failures));
 				}
@@ -151,6 +152,15 @@ public class TelemetrySubscriber implements ExtensionLifecycleParticipant {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException("Interrupted while retrying the telemetry subscription", ex);
 		}
+	}
+
+	/**
+	 * Return the name of the API this subscriber subscribes through.
+	 * @return {@code Telemetry API} or {@code Logs API}
+	 * @see TelemetryApiClient#apiName()
+	 */
+	public String getApiName() {
+		return this.client.apiName();
 	}
 
 	/**

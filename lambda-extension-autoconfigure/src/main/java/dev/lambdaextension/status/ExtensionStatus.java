@@ -105,7 +105,16 @@ public final class ExtensionStatus {
 	}
 
 	/**
-	 * Return the accepted Telemetry API subscription.
+	 * Return the name of the API telemetry is subscribed through.
+	 * @return {@code Telemetry API} or {@code Logs API}, or {@code null} without telemetry
+	 */
+	public @Nullable String subscriptionApi() {
+		TelemetrySubscriber subscriber = this.subscriber;
+		return (subscriber != null) ? subscriber.getApiName() : null;
+	}
+
+	/**
+	 * Return the accepted Telemetry API (or Logs API) subscription.
 	 * @return the subscription, or {@code null} if none was accepted (yet)
 	 */
 	public @Nullable TelemetrySubscription subscription() {

@@ -39,6 +39,23 @@ class LambdaExtensionEndpointAutoConfigurationTests {
 	}
 
 	@Test
+	void runWithTheLogsApiShouldDescribeItsSubscription() {
+		this.contextRunner
+			.withPropertyValues("lambda.extension.runtime-api=" + this.emulator.runtimeApi(),
+					"lambda.extension.logs.enabled=true", "lambda.extension.logs.types=function",
+					"management.endpoints.web.exposure.include=lambdaextension")
+			.run((context) -> {
+				this.emulator.awaitInitComplete(WAIT);
+				LambdaExtensionDescriptor descriptor = context.getBean(LambdaExtensionEndpoint.class).extension();
+				assertThat(descriptor.subscription().api()).isEqualTo("Logs API");
+				assertThat(descriptor.subscription().schemaVersion()).isEqualTo("2021-03-18");
+				assertThat(descriptor.subscription().types()).containsExactly("platform", "function");
+				assertThat(descriptor.subscription().platformForBarrierOnly()).isTrue();
+				assertThat(descriptor.subscription().buffering().maxItems()).isEqualTo(10_000);
+			});
+	}
+
+	@Test
 	void runWhenExposedShouldDescribeTheExtension() {
 		this.contextRunner
 			.withPropertyValues("lambda.extension.runtime-api=" + this.emulator.runtimeApi(),
@@ -51,6 +68,7 @@ class LambdaExtensionEndpointAutoConfigurationTests {
 				LambdaExtensionDescriptor descriptor = context.getBean(LambdaExtensionEndpoint.class).extension();
 				assertThat(descriptor.state()).isEqualTo(ExtensionState.RUNNING);
 				assertThat(descriptor.registration().functionName()).isEqualTo(this.emulator.function().name());
+				assertThat(descriptor.subscription().api()).isEqualTo("Telemetry API");
 				assertThat(descriptor.subscription().types()).containsExactly("platform");
 				assertThat(descriptor.subscription().buffering().timeoutMs()).isEqualTo(25);
 				assertThat(descriptor.receiver().running()).isTrue();

@@ -1,7 +1,7 @@
 package dev.lambdaextension.client;
 
 /**
- * How Lambda answered a successful Telemetry API subscription call.
+ * How Lambda answered a successful Telemetry API or Logs API subscription call.
  *
  * @since 0.1.0
  */
@@ -13,7 +13,7 @@ public enum SubscriptionOutcome {
 	SUBSCRIBED,
 
 	/**
-	 * The platform does not support the Telemetry API (HTTP 202, as local emulators answer).
+	 * The platform does not support the API (HTTP 202, as local emulators answer).
 	 */
 	NOT_SUPPORTED
 

@@ -18,4 +18,12 @@ public interface TelemetryApiClient {
 	 */
 	SubscriptionOutcome subscribe(String extensionId, TelemetrySubscription subscription);
 
+	/**
+	 * Return the name of the API this client subscribes through, for messages.
+	 * @return the name, {@code Telemetry API} unless overridden
+	 */
+	default String apiName() {
+		return "Telemetry API";
+	}
+
 }

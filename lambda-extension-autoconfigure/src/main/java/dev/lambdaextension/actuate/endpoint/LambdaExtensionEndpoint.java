@@ -22,7 +22,7 @@ import org.springframework.util.Assert;
 
 /**
  * {@link Endpoint @Endpoint} describing the Lambda extension: its registration, the
- * Telemetry API subscription, the telemetry listeners with their counts, the state of
+ * Telemetry API (or Logs API) subscription, the telemetry listeners with their counts, the state of
  * the receiver and of the dispatch queue, and the recent lifecycle events. Read-only;
  * never exposes payloads.
  *
@@ -50,12 +50,13 @@ public class LambdaExtensionEndpoint {
 	public LambdaExtensionDescriptor extension() {
 		RegisterResponse registration = this.status.registration();
 		TelemetrySubscription subscription = this.status.subscription();
+		String api = this.status.subscriptionApi();
 		ReceiverStats receiverStats = this.status.receiverStats();
 		DispatchStatus dispatch = this.status.dispatch();
 		return new LambdaExtensionDescriptor(this.status.state(),
 				(registration != null) ? RegistrationDescriptor.of(registration) : null,
-				(subscription != null) ? SubscriptionDescriptor.of(subscription, this.status.platformAddedForBarrier())
-						: null,
+				(subscription != null && api != null)
+						? SubscriptionDescriptor.of(api, subscription, this.status.platformAddedForBarrier()) : null,
 				this.status.listeners(),
 				(receiverStats != null) ? ReceiverDescriptor.of(this.status.receiverPort(), receiverStats) : null,
 				(dispatch != null) ? DispatchDescriptor.of(dispatch) : null,
@@ -67,7 +68,7 @@ public class LambdaExtensionEndpoint {
 	 *
 	 * @param state the state of the event loop
 	 * @param registration the registration, once registered
-	 * @param subscription the accepted Telemetry API subscription, if subscribed
+	 * @param subscription the accepted Telemetry API or Logs API subscription, if subscribed
 	 * @param listeners the telemetry listeners, in registration order
 	 * @param receiver the telemetry receiver, if telemetry is configured
 	 * @param dispatch the dispatch queue, if telemetry is configured
@@ -99,8 +100,9 @@ public class LambdaExtensionEndpoint {
 	}
 
 	/**
-	 * Description of the Telemetry API subscription.
+	 * Description of the telemetry subscription.
 	 *
+	 * @param api the API subscribed through: {@code Telemetry API} or {@code Logs API}
 	 * @param types the subscribed streams
 	 * @param schemaVersion the schema version Lambda accepted
 	 * @param buffering the buffering Lambda applies
@@ -108,11 +110,12 @@ public class LambdaExtensionEndpoint {
 	 * @param platformForBarrierOnly whether the {@code platform} stream is subscribed only
 	 * for the freeze barrier, its events reaching no listener
 	 */
-	public record SubscriptionDescriptor(List<String> types, String schemaVersion, BufferingDescriptor buffering,
-			String destination, boolean platformForBarrierOnly) {
+	public record SubscriptionDescriptor(String api, List<String> types, String schemaVersion,
+			BufferingDescriptor buffering, String destination, boolean platformForBarrierOnly) {
 
-		static SubscriptionDescriptor of(TelemetrySubscription subscription, boolean platformForBarrierOnly) {
-			return new SubscriptionDescriptor(subscription.types(), subscription.schemaVersion(),
+		static SubscriptionDescriptor of(String api, TelemetrySubscription subscription,
+				boolean platformForBarrierOnly) {
+			return new SubscriptionDescriptor(api, subscription.types(), subscription.schemaVersion(),
 					new BufferingDescriptor(subscription.maxItems(), subscription.maxBytes(), subscription.timeoutMs()),
 					subscription.destination().toString(), platformForBarrierOnly);
 		}

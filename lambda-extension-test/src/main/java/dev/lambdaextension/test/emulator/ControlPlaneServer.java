@@ -200,7 +200,7 @@ final class ControlPlaneServer implements AutoCloseable {
 				return this.controlPlane.subscribeTelemetry(headers, body, nanos);
 			case LambdaEmulator.LOGS_PATH:
 				ControlPlane.requireMethod("PUT", method);
-				return this.controlPlane.subscribeLogs(headers, body);
+				return this.controlPlane.subscribeLogs(headers, body, nanos);
 			default:
 				return EmulatorResponse.error(404, "NotFound", "No route for " + method + " " + path);
 		}

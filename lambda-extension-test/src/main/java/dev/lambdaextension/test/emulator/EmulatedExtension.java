@@ -21,7 +21,7 @@ import org.jspecify.annotations.Nullable;
  * @param registeredNanos registration time as {@link System#nanoTime()}
  * @param firstNextAt time of the first {@code next}, or {@code null}
  * @param firstNextNanos time of the first {@code next} as {@link System#nanoTime()}, or {@code null}
- * @param telemetrySubscribedNanos time of the Telemetry API subscription as {@link System#nanoTime()}, or {@code null}
+ * @param telemetrySubscribedNanos time of the Telemetry API (or Logs API) subscription as {@link System#nanoTime()}, or {@code null}
  * @param initErrorType error type sent with {@code init/error}, or {@code null}
  * @param initErrorBody body sent with {@code init/error}, or {@code null}
  * @param exitErrorType error type sent with {@code exit/error}, or {@code null}

@@ -21,7 +21,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Telemetry API side of the emulator: subscription validation, init-event replay and per-subscriber batching.
+ * Telemetry API and Logs API side of the emulator: subscription validation, init-event replay and per-subscriber
+ * batching.
  */
 final class EmulatedTelemetryApi implements AutoCloseable {
 
@@ -155,6 +156,33 @@ final class EmulatedTelemetryApi implements AutoCloseable {
 		}
 		EmulatedTelemetrySubscription subscription = new EmulatedTelemetrySubscription(extensionName, schemaVersion, types,
 				maxItems, maxBytes, timeoutMs, destinationUri, deliveryUri, body, Instant.now());
+		add(subscription, "platform.telemetrySubscription");
+		return EmulatorResponse.json(200, "\"OK\"");
+	}
+
+	/**
+	 * Subscribe through the Logs API. A repeated subscription of the same extension is answered 200 and changes
+	 * nothing: the Logs API documents subscribing as idempotent, and the first subscription stays in force.
+	 */
+	EmulatorResponse subscribeLogs(String extensionName, String body, boolean subscriptionClosed) {
+		if (!this.supported) {
+			return EmulatorResponse.error(202, "Logs.NotSupported", "Logs API is not supported");
+		}
+		if (subscriptionClosed) {
+			return EmulatorResponse.error(403, "Logs.SubscriptionClosed", "Logs API subscription is closed already");
+		}
+		List<String> errors = new ArrayList<>();
+		EmulatedTelemetrySubscription subscription = LogsSubscriptionRequest.parse(extensionName, body, errors);
+		if (subscription == null) {
+			return EmulatorResponse.error(400, "Logs.ValidationError", String.join("; ", errors));
+		}
+		if (subscription(extensionName) == null) {
+			add(subscription, LogsApiRecords.LOGS_SUBSCRIPTION);
+		}
+		return EmulatorResponse.json(200, "\"OK\"");
+	}
+
+	private void add(EmulatedTelemetrySubscription subscription, String subscribedType) {
 		TelemetryBatcher batcher = new TelemetryBatcher(subscription, this.httpClient, this.scheduler,
 				this.deliveredBatches::add);
 		synchronized (this) {
@@ -167,12 +195,11 @@ final class EmulatedTelemetryApi implements AutoCloseable {
 			this.subscriptions.add(subscription);
 			this.batchers.add(batcher);
 		}
-		emit(EmulatedTelemetryEvent.platform("platform.telemetrySubscription",
-				Json.object("name", extensionName, "state", "Subscribed", "types", types)));
-		return EmulatorResponse.json(200, "\"OK\"");
+		emit(EmulatedTelemetryEvent.platform(subscribedType,
+				Json.object("name", subscription.extensionName(), "state", "Subscribed", "types", subscription.types())));
 	}
 
-	private static @Nullable URI tcpDestination(@Nullable Object port, List<String> errors) {
+	static @Nullable URI tcpDestination(@Nullable Object port, List<String> errors) {
 		if (!(port instanceof Integer number) || number < 1 || number > 65535) {
 			errors.add("port is not provided or out of range 1..65535");
 			return null;
@@ -180,7 +207,7 @@ final class EmulatedTelemetryApi implements AutoCloseable {
 		return URI.create("tcp://127.0.0.1:" + number);
 	}
 
-	private static @Nullable URI validateUri(String text, List<String> errors) {
+	static @Nullable URI validateUri(String text, List<String> errors) {
 		URI uri;
 		try {
 			uri = new URI(text);
@@ -207,7 +234,7 @@ final class EmulatedTelemetryApi implements AutoCloseable {
 		return URI.create("http://127.0.0.1:" + uri.getPort() + path + query);
 	}
 
-	private static int bounded(Map<?, ?> buffering, String key, int min, int max, int defaultValue,
+	static int bounded(Map<?, ?> buffering, String key, int min, int max, int defaultValue,
 			List<String> errors) {
 		Object value = buffering.get(key);
 		if (value == null) {
@@ -236,7 +263,7 @@ final class EmulatedTelemetryApi implements AutoCloseable {
 	private static void offer(TelemetryBatcher batcher, EmulatedTelemetryEvent event) {
 		EmulatedTelemetrySubscription subscription = batcher.subscription();
 		if (subscription.accepts(event.stream())) {
-			batcher.add(Json.write(event.render(subscription)));
+			LogsApiRecords.render(event, subscription).forEach((rendered) -> batcher.add(Json.write(rendered)));
 		}
 	}
 
@@ -291,7 +318,7 @@ final class EmulatedTelemetryApi implements AutoCloseable {
 		HttpRequest request = HttpRequest.newBuilder(subscription.deliveryUri())
 			.timeout(Duration.ofSeconds(5))
 			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString(rawBody, StandardCharsets.UTF_8))
+			.method(subscription.deliveryMethod(), HttpRequest.BodyPublishers.ofString(rawBody, StandardCharsets.UTF_8))
 			.build();
 		try {
 			return this.httpClient.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();

@@ -24,7 +24,8 @@ public final class EmulatorTelemetry {
 	}
 
 	/**
-	 * Return the accepted Telemetry API subscriptions.
+	 * Return the accepted subscriptions, Telemetry API and Logs API ones
+	 * ({@link EmulatedTelemetrySubscription#logsApi()}).
 	 * @return the subscriptions
 	 */
 	public List<EmulatedTelemetrySubscription> subscriptions() {

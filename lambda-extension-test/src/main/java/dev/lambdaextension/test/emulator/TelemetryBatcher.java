@@ -194,7 +194,7 @@ final class TelemetryBatcher {
 		HttpRequest request = HttpRequest.newBuilder(this.subscription.deliveryUri())
 			.timeout(Duration.ofSeconds(5))
 			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+			.method(this.subscription.deliveryMethod(), HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
 			.build();
 		logger.log(System.Logger.Level.DEBUG, () -> "Posting " + count + " telemetry events to "
 				+ this.subscription.extensionName() + ": " + body);
