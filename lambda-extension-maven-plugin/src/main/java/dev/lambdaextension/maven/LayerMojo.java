@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 import org.apache.maven.artifact.Artifact;
@@ -92,6 +93,20 @@ public class LayerMojo extends AbstractMojo {
 	 */
 	@Parameter(property = "lambda-extension.jdeps", defaultValue = "false")
 	private boolean jdeps;
+
+	/**
+	 * Whether to keep {@code java.desktop}'s native libraries (AWT, fonts, imaging, sound), for an
+	 * extension that draws images or lays out text; the module's classes stay either way.
+	 */
+	@Parameter(property = "lambda-extension.desktopLibraries", defaultValue = "false")
+	private boolean desktopLibraries;
+
+	/**
+	 * Whether to remove the symbol tables of the runtime's native libraries with {@code strip}
+	 * from the PATH (about 5 MB); without {@code strip} on the PATH the build says so and goes on.
+	 */
+	@Parameter(property = "lambda-extension.stripNativeSymbols", defaultValue = "true")
+	private boolean stripNativeSymbols = true;
 
 	/** Modules added to the documented or computed list. */
 	@Parameter
@@ -221,11 +236,14 @@ public class LayerMojo extends AbstractMojo {
 					+ " build machine: build the layer on " + this.architecture
 					+ ", or set <runtime>false</runtime> and let the function provide Java");
 		}
-		RuntimeLinker linker = new RuntimeLinker(home);
+		RuntimeLinker linker = new RuntimeLinker(home, this.desktopLibraries);
 		List<String> moduleList = runtimeModules(home, javaVersion);
 		getLog().info("Linking a Java " + javaVersion + " runtime from " + home + (this.jdeps ? " (modules from jdeps): " : ": ")
 				+ String.join(",", moduleList));
 		linker.link(moduleList, output);
+		if (this.stripNativeSymbols) {
+			stripNativeSymbols(output);
+		}
 		List<LayerEntry> entries = new ArrayList<>();
 		try (Stream<Path> files = Files.walk(output)) {
 			for (Path file : files.filter(Files::isRegularFile).sorted(Comparator.naturalOrder()).toList()) {
@@ -235,6 +253,16 @@ public class LayerMojo extends AbstractMojo {
 			}
 		}
 		return entries;
+	}
+
+	private void stripNativeSymbols(Path runtime) throws IOException {
+		String path = System.getenv().getOrDefault("PATH", "");
+		Optional<NativeSymbolStripper> stripper = NativeSymbolStripper.find(path);
+		if (stripper.isEmpty()) {
+			getLog().info("Native symbols kept: no strip on the PATH (binutils); the runtime is about 5 MB larger");
+			return;
+		}
+		getLog().info("Native symbol tables stripped: " + stripper.get().strip(runtime) / 1024 + " KiB saved");
 	}
 
 	static void explode(List<LayerEntry> entries, Path directory, Instant time) throws IOException {
