@@ -78,6 +78,16 @@ public class LayerMojo extends AbstractMojo {
 	@SuppressWarnings("NullAway.Init")
 	private File jdkHome;
 
+	/**
+	 * Whether a missing JDK (no toolchain matching jdkVersion, no JDK at jdkHome) falls back, in
+	 * one warning line, to the JDK running Maven instead of failing the build: for builds that
+	 * prefer a Java 25 runtime with its start-up cache where one is installed.
+	 */
+	@Parameter(property = "lambda-extension.fallbackToMavenJdk", defaultValue = "false")
+	private boolean fallbackToMavenJdk;
+
+	private boolean fellBack;
+
 	/** Target architecture: {@code x86_64} or {@code arm64}. */
 	@Parameter(property = "lambda-extension.architecture", defaultValue = "x86_64")
 	@SuppressWarnings("NullAway.Init")
@@ -198,6 +208,9 @@ public class LayerMojo extends AbstractMojo {
 			return false;
 		}
 		if (javaVersion < TrainingRun.MINIMUM_JAVA_VERSION) {
+			if (this.fellBack) {
+				return false;
+			}
 			getLog().info("No start-up cache: the bundled runtime is Java " + javaVersion + "; recording one at packaging"
 					+ " time needs Java " + TrainingRun.MINIMUM_JAVA_VERSION + "+ (-XX:AOTCacheOutput): set jdkHome to a JDK "
 					+ TrainingRun.MINIMUM_JAVA_VERSION);
@@ -207,8 +220,23 @@ public class LayerMojo extends AbstractMojo {
 	}
 
 	private Path runtimeJdkHome() throws MojoExecutionException {
-		return (this.jdkVersion != null) ? JdkToolchain.home(this.toolchainManager, this.session, this.jdkVersion)
-				: this.jdkHome.toPath();
+		try {
+			Path home = (this.jdkVersion != null) ? JdkToolchain.home(this.toolchainManager, this.session, this.jdkVersion)
+					: this.jdkHome.toPath();
+			if (!Files.isRegularFile(home.resolve("bin/jlink"))) {
+				throw new MojoExecutionException("No JDK at " + home + " (no bin/jlink): set jdkHome or jdkVersion to a JDK");
+			}
+			return home;
+		}
+		catch (MojoExecutionException ex) {
+			if (!this.fallbackToMavenJdk) {
+				throw ex;
+			}
+			this.fellBack = true;
+			getLog().warn(String.valueOf(ex.getMessage()).replaceFirst(":[^:]*$", "") + ": bundling the Java " + Runtime.version().feature()
+					+ " running Maven instead, without a start-up cache (fallbackToMavenJdk)");
+			return Path.of(System.getProperty("java.home"));
+		}
 	}
 
 	private List<String> runtimeModules(Path home, int javaVersion) throws IOException {

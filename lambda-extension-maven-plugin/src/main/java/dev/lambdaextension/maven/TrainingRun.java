@@ -17,7 +17,7 @@ import dev.lambdaextension.test.launcher.ShutdownReport;
 /**
  * Records the layer's start-up cache (a JDK 25 AOT cache) by running the extension from the
  * staged layer, through its own launcher and bundled runtime, against the embedded Lambda
- * emulator: Init (register, telemetry subscription), a few invocations with function logs, and
+ * emulator: Init (register, telemetry subscription), one invocation with a function log, and
  * SHUTDOWN. The JVM writes the cache when the extension exits. The cache then gets the layer's
  * entry time, as the class-path jars it was recorded against already carry.
  *
@@ -28,7 +28,7 @@ public final class TrainingRun {
 	/** Lowest Java feature version whose runtime can record a cache this way ({@code -XX:AOTCacheOutput}). */
 	public static final int MINIMUM_JAVA_VERSION = 25;
 
-	private static final int INVOCATIONS = 3;
+	private static final int INVOCATIONS = 1;
 
 	private static final Duration INIT_TIMEOUT = Duration.ofMinutes(2);
 
