@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 import org.apache.maven.artifact.Artifact;
@@ -77,6 +78,16 @@ public class LayerMojo extends AbstractMojo {
 	@SuppressWarnings("NullAway.Init")
 	private File jdkHome;
 
+	/**
+	 * Whether a missing JDK (no toolchain matching jdkVersion, no JDK at jdkHome) falls back, in
+	 * one warning line, to the JDK running Maven instead of failing the build: for builds that
+	 * prefer a Java 25 runtime with its start-up cache where one is installed.
+	 */
+	@Parameter(property = "lambda-extension.fallbackToMavenJdk", defaultValue = "false")
+	private boolean fallbackToMavenJdk;
+
+	private boolean fellBack;
+
 	/** Target architecture: {@code x86_64} or {@code arm64}. */
 	@Parameter(property = "lambda-extension.architecture", defaultValue = "x86_64")
 	@SuppressWarnings("NullAway.Init")
@@ -92,6 +103,20 @@ public class LayerMojo extends AbstractMojo {
 	 */
 	@Parameter(property = "lambda-extension.jdeps", defaultValue = "false")
 	private boolean jdeps;
+
+	/**
+	 * Whether to keep {@code java.desktop}'s native libraries (AWT, fonts, imaging, sound), for an
+	 * extension that draws images or lays out text; the module's classes stay either way.
+	 */
+	@Parameter(property = "lambda-extension.desktopLibraries", defaultValue = "false")
+	private boolean desktopLibraries;
+
+	/**
+	 * Whether to remove the symbol tables of the runtime's native libraries with {@code strip}
+	 * from the PATH (about 5 MB); without {@code strip} on the PATH the build says so and goes on.
+	 */
+	@Parameter(property = "lambda-extension.stripNativeSymbols", defaultValue = "true")
+	private boolean stripNativeSymbols = true;
 
 	/** Modules added to the documented or computed list. */
 	@Parameter
@@ -183,6 +208,9 @@ public class LayerMojo extends AbstractMojo {
 			return false;
 		}
 		if (javaVersion < TrainingRun.MINIMUM_JAVA_VERSION) {
+			if (this.fellBack) {
+				return false;
+			}
 			getLog().info("No start-up cache: the bundled runtime is Java " + javaVersion + "; recording one at packaging"
 					+ " time needs Java " + TrainingRun.MINIMUM_JAVA_VERSION + "+ (-XX:AOTCacheOutput): set jdkHome to a JDK "
 					+ TrainingRun.MINIMUM_JAVA_VERSION);
@@ -192,8 +220,23 @@ public class LayerMojo extends AbstractMojo {
 	}
 
 	private Path runtimeJdkHome() throws MojoExecutionException {
-		return (this.jdkVersion != null) ? JdkToolchain.home(this.toolchainManager, this.session, this.jdkVersion)
-				: this.jdkHome.toPath();
+		try {
+			Path home = (this.jdkVersion != null) ? JdkToolchain.home(this.toolchainManager, this.session, this.jdkVersion)
+					: this.jdkHome.toPath();
+			if (!Files.isRegularFile(home.resolve("bin/jlink"))) {
+				throw new MojoExecutionException("No JDK at " + home + " (no bin/jlink): set jdkHome or jdkVersion to a JDK");
+			}
+			return home;
+		}
+		catch (MojoExecutionException ex) {
+			if (!this.fallbackToMavenJdk) {
+				throw ex;
+			}
+			this.fellBack = true;
+			getLog().warn(String.valueOf(ex.getMessage()).replaceFirst(":[^:]*$", "") + ": bundling the Java " + Runtime.version().feature()
+					+ " running Maven instead, without a start-up cache (fallbackToMavenJdk)");
+			return Path.of(System.getProperty("java.home"));
+		}
 	}
 
 	private List<String> runtimeModules(Path home, int javaVersion) throws IOException {
@@ -221,11 +264,14 @@ public class LayerMojo extends AbstractMojo {
 					+ " build machine: build the layer on " + this.architecture
 					+ ", or set <runtime>false</runtime> and let the function provide Java");
 		}
-		RuntimeLinker linker = new RuntimeLinker(home);
+		RuntimeLinker linker = new RuntimeLinker(home, this.desktopLibraries);
 		List<String> moduleList = runtimeModules(home, javaVersion);
 		getLog().info("Linking a Java " + javaVersion + " runtime from " + home + (this.jdeps ? " (modules from jdeps): " : ": ")
 				+ String.join(",", moduleList));
 		linker.link(moduleList, output);
+		if (this.stripNativeSymbols) {
+			stripNativeSymbols(output);
+		}
 		List<LayerEntry> entries = new ArrayList<>();
 		try (Stream<Path> files = Files.walk(output)) {
 			for (Path file : files.filter(Files::isRegularFile).sorted(Comparator.naturalOrder()).toList()) {
@@ -235,6 +281,16 @@ public class LayerMojo extends AbstractMojo {
 			}
 		}
 		return entries;
+	}
+
+	private void stripNativeSymbols(Path runtime) throws IOException {
+		String path = System.getenv().getOrDefault("PATH", "");
+		Optional<NativeSymbolStripper> stripper = NativeSymbolStripper.find(path);
+		if (stripper.isEmpty()) {
+			getLog().info("Native symbols kept: no strip on the PATH (binutils); the runtime is about 5 MB larger");
+			return;
+		}
+		getLog().info("Native symbol tables stripped: " + stripper.get().strip(runtime) / 1024 + " KiB saved");
 	}
 
 	static void explode(List<LayerEntry> entries, Path directory, Instant time) throws IOException {

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.TreeSet;
+import java.util.zip.Deflater;
 
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
@@ -52,6 +53,8 @@ public final class LayerZipWriter {
 		}
 		Files.createDirectories(zip.toAbsolutePath().getParent());
 		try (ZipArchiveOutputStream out = new ZipArchiveOutputStream(Files.newOutputStream(zip))) {
+			// the size Lambda's direct upload limit counts; level 9 costs a few seconds once per build
+			out.setLevel(Deflater.BEST_COMPRESSION);
 			for (String directory : directories) {
 				ZipArchiveEntry entry = newEntry(directory, DIRECTORY_MODE);
 				out.putArchiveEntry(entry);

@@ -6,6 +6,9 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
 import java.util.function.Consumer;
 
 import dev.lambdaextension.test.emulator.InvokeRequest;
@@ -17,7 +20,7 @@ import dev.lambdaextension.test.launcher.ShutdownReport;
 /**
  * Records the layer's start-up cache (a JDK 25 AOT cache) by running the extension from the
  * staged layer, through its own launcher and bundled runtime, against the embedded Lambda
- * emulator: Init (register, telemetry subscription), a few invocations with function logs, and
+ * emulator: Init (register, telemetry subscription), one invocation with a function log, and
  * SHUTDOWN. The JVM writes the cache when the extension exits. The cache then gets the layer's
  * entry time, as the class-path jars it was recorded against already carry.
  *
@@ -28,7 +31,10 @@ public final class TrainingRun {
 	/** Lowest Java feature version whose runtime can record a cache this way ({@code -XX:AOTCacheOutput}). */
 	public static final int MINIMUM_JAVA_VERSION = 25;
 
-	private static final int INVOCATIONS = 3;
+	private static final int INVOCATIONS = 1;
+
+	/** Lines of the run kept for the failure message: the extension's exception and what led to it. */
+	private static final int LAST_LINES = 30;
 
 	private static final Duration INIT_TIMEOUT = Duration.ofMinutes(2);
 
@@ -63,12 +69,16 @@ public final class TrainingRun {
 	public Path record(Instant entryTime) throws IOException {
 		Path cache = this.layer.resolve(this.name).resolve(this.name + ".aot");
 		Files.deleteIfExists(cache);
+		Deque<String> lastLines = new ArrayDeque<>();
 		try (LambdaSession session = LambdaSession.builder()
 			.extensionsDir(this.layer.resolve("extensions"))
 			.emulator(LambdaEmulator.builder().initTimeout(INIT_TIMEOUT))
 			.environment("LAMBDA_EXTENSION_CDS", "record")
 			.environment("LAMBDA_EXTENSION_CDS_ARCHIVE", cache.toString())
-			.output(this.output)
+			.output((line) -> {
+				this.output.accept(line);
+				remember(lastLines, line);
+			})
 			.build()) {
 			session.init();
 			for (int i = 1; i <= INVOCATIONS; i++) {
@@ -80,13 +90,29 @@ public final class TrainingRun {
 			}
 		}
 		catch (LambdaSessionException ex) {
-			throw new IOException("The training run failed: " + ex.getMessage(), ex);
+			throw new IOException("The training run failed: " + ex.getMessage() + "; its last lines:\n"
+					+ String.join("\n", snapshot(lastLines)), ex);
 		}
 		if (!Files.isRegularFile(cache)) {
 			throw new IOException("The training run recorded no start-up cache at " + cache);
 		}
 		Files.setLastModifiedTime(cache, FileTime.from(entryTime));
 		return cache;
+	}
+
+	private static void remember(Deque<String> lines, String line) {
+		synchronized (lines) {
+			lines.addLast(line);
+			if (lines.size() > LAST_LINES) {
+				lines.removeFirst();
+			}
+		}
+	}
+
+	private static List<String> snapshot(Deque<String> lines) {
+		synchronized (lines) {
+			return List.copyOf(lines);
+		}
 	}
 
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
@@ -12,6 +13,8 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import dev.lambdaextension.test.emulator.Invocation;
@@ -63,6 +66,8 @@ class LambdaLayerTests {
 					unzippedBytes += Files.copy(in, target);
 				}
 				Files.setPosixFilePermissions(target, permissions(entry.getUnixMode()));
+				// as Lambda's extraction keeps them: the start-up cache checks the jars' times
+				Files.setLastModifiedTime(target, FileTime.fromMillis(entry.getTime()));
 			}
 		}
 	}
@@ -145,8 +150,25 @@ class LambdaLayerTests {
 			assertThat(shutdown.clean()).as(() -> String.join("\n", transcript)).isTrue();
 			assertThat(shutdown.extensions().get(0).output())
 				.anySatisfy((line) -> assertThat(line).contains("java.home = " + opt.resolve(NAME).resolve("runtime")))
-				.anySatisfy((line) -> assertThat(line).contains(NAME + ": start-up cache not used: none in the layer"));
+				.anySatisfy((line) -> assertThat(line).contains(expectedCacheLine()));
 		}
+	}
+
+	/**
+	 * The launcher's cache line: the layer holds a cache when its runtime is Java 25+ (the build
+	 * falls back to the JDK running Maven, without a cache, where no JDK 25 is installed).
+	 */
+	private static String expectedCacheLine() throws IOException {
+		String release = Files.readString(opt.resolve(NAME).resolve("runtime/release"));
+		Matcher version = Pattern.compile("JAVA_VERSION=\"(\\d+)").matcher(release);
+		assertThat(version.find()).as("JAVA_VERSION in the runtime's release file").isTrue();
+		Path cache = opt.resolve(NAME).resolve(NAME + ".aot");
+		if (Integer.parseInt(version.group(1)) >= 25) {
+			assertThat(cache).isRegularFile();
+			return NAME + ": start-up cache used: " + cache;
+		}
+		assertThat(cache).doesNotExist();
+		return NAME + ": start-up cache not used: none in the layer";
 	}
 
 	private static LambdaSession session(Path tmp, Map<String, String> environment, List<String> transcript) {

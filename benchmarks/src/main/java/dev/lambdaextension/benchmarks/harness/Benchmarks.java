@@ -12,6 +12,7 @@ import java.util.Map;
  * memory      --events 1000000 [--apps minimal,sample] [--nmt true] [--jdks ...]
  * profile     [--apps plain,minimal,sample] [--jdks ...]
  * shutdown    --launches 10 [--jdks ...]
+ * coldstart   --launches 10 [--jdk /usr/lib/jvm/temurin-25-jdk-amd64] [--layer sample-app/target/invocation-reporter-layer.zip]
  * all         every one of the above with its defaults (and the options given)
  * </pre>
  * Results go to {@code benchmarks/target/results/}; charts to {@code docs/performance-*.svg}.
@@ -23,7 +24,7 @@ public final class Benchmarks {
 
 	public static void main(String[] args) throws Exception {
 		if (args.length == 0) {
-			System.out.println("usage: java -jar benchmarks/target/benchmarks.jar startup|invoke|throughput|memory|profile|shutdown|all [--option value ...]");
+			System.out.println("usage: java -jar benchmarks/target/benchmarks.jar startup|coldstart|invoke|throughput|memory|profile|shutdown|all [--option value ...]");
 			return;
 		}
 		Map<String, String> options = Env.options(args, 1);
@@ -44,6 +45,7 @@ public final class Benchmarks {
 			case "memory" -> MemoryBenchmark.run(options);
 			case "profile" -> StartupProfile.run(options);
 			case "shutdown" -> ShutdownBenchmark.run(options);
+			case "coldstart" -> ColdStartBenchmark.run(options);
 			case "all" -> {
 				StartupBenchmark.run(options);
 				StartupProfile.run(options);

@@ -54,7 +54,7 @@ final class Layers {
 		void check() {
 			if (!Files.isRegularFile(this.dir.resolve(this.jar)) || !Files.isRegularFile(this.launcher)) {
 				throw new IllegalStateException("Missing " + this.dir.resolve(this.jar) + " or " + this.launcher
-						+ ": build first with ./mvnw -B -q -DskipTests install");
+						+ ": build first with ./mvnw -B -q -DskipTests package");
 			}
 		}
 
