@@ -45,6 +45,11 @@ import org.springframework.util.Assert;
  * {@link ExtensionUnrecognizedEvent} and the loop goes on. Transient failures of
  * {@code event/next} are retried with backoff; a fatal failure is reported through
  * {@code exit/error} and ends the process with status 1.
+ * <p>
+ * For an {@link ExtensionRegistration#isInternal() internal} extension, inside the
+ * function's JVM, the thread is a daemon and no failure escapes: a refused registration
+ * ends the extension, a failed initialisation (a refused subscription) leaves it only
+ * answering events, since Lambda waits for every registered extension.
  *
  * @since 0.1.0
  */
@@ -166,7 +171,11 @@ public class ExtensionEventLoop implements SmartLifecycle {
 			if (this.state != ExtensionState.NEW) {
 				return;
 			}
-			RegisterResponse response = this.registration.await();
+			RegisterResponse response = this.registration.awaitOrGiveUp();
+			if (response == null) {
+				this.state = ExtensionState.FAILED;
+				return;
+			}
 			this.registered = response;
 			this.state = ExtensionState.REGISTERED;
 			this.observer.registered(response);
@@ -180,10 +189,15 @@ public class ExtensionEventLoop implements SmartLifecycle {
 				this.state = ExtensionState.FAILED;
 				this.observer.failed(ex);
 				this.registration.reportInitError(ex);
-				throw ex;
+				if (!this.registration.isInternal()) {
+					throw ex;
+				}
+				logger.error("Internal Lambda extension could not initialise; it only answers events: " + ex, ex);
 			}
 			this.polling = true;
-			Thread loop = ExtensionThreads.keepingJvmAlive("lambda-ext-events", () -> run(response.extensionId()));
+			Runnable task = () -> run(response.extensionId());
+			Thread loop = this.registration.isInternal() ? ExtensionThreads.daemon("lambda-ext-events", task)
+					: ExtensionThreads.keepingJvmAlive("lambda-ext-events", task);
 			this.thread = loop;
 			loop.start();
 		}
@@ -295,12 +309,7 @@ public class ExtensionEventLoop implements SmartLifecycle {
 	}
 
 	private void handleInvoke(InvokeEvent invoke) {
-		try {
-			this.publisher.publishEvent(new ExtensionInvokeEvent(this, invoke));
-		}
-		catch (RuntimeException ex) {
-			logger.error("INVOKE listener failed for request " + invoke.requestId(), ex);
-		}
+		publish(new ExtensionInvokeEvent(this, invoke), "INVOKE listener failed for request " + invoke.requestId());
 		for (ExtensionLifecycleParticipant participant : this.participants) {
 			try {
 				participant.invoked(invoke);
@@ -316,12 +325,8 @@ public class ExtensionEventLoop implements SmartLifecycle {
 		catch (RuntimeException ex) {
 			logger.error("Invocation barrier failed for request " + invoke.requestId(), ex);
 		}
-		try {
-			this.publisher.publishEvent(new ExtensionInvocationCompletedEvent(this, invoke, runtimeDone));
-		}
-		catch (RuntimeException ex) {
-			logger.error("Invocation-completed listener failed for request " + invoke.requestId(), ex);
-		}
+		publish(new ExtensionInvocationCompletedEvent(this, invoke, runtimeDone),
+				"Invocation-completed listener failed for request " + invoke.requestId());
 	}
 
 	private void handleUnrecognized(UnrecognizedEvent event) {
@@ -334,24 +339,14 @@ public class ExtensionEventLoop implements SmartLifecycle {
 		else if (logger.isDebugEnabled()) {
 			logger.debug(description);
 		}
-		try {
-			this.publisher.publishEvent(new ExtensionUnrecognizedEvent(this, event));
-		}
-		catch (RuntimeException ex) {
-			logger.error("Listener of an unrecognized event failed", ex);
-		}
+		publish(new ExtensionUnrecognizedEvent(this, event), "Listener of an unrecognized event failed");
 	}
 
 	private void handleShutdown(ShutdownEvent shutdown) {
 		this.state = ExtensionState.SHUTTING_DOWN;
 		logger.info("SHUTDOWN (" + shutdown.reason().name().toLowerCase() + "), deadline in "
 				+ Duration.between(Instant.now(), shutdown.deadline()).toMillis() + " ms");
-		try {
-			this.publisher.publishEvent(new ExtensionShutdownEvent(this, shutdown.reason(), shutdown.deadline()));
-		}
-		catch (RuntimeException ex) {
-			logger.error("SHUTDOWN listener failed", ex);
-		}
+		publish(new ExtensionShutdownEvent(this, shutdown.reason(), shutdown.deadline()), "SHUTDOWN listener failed");
 		for (ExtensionLifecycleParticipant participant : this.participants) {
 			try {
 				participant.shuttingDown(shutdown);
@@ -368,13 +363,8 @@ public class ExtensionEventLoop implements SmartLifecycle {
 		catch (RuntimeException ex) {
 			logger.error("Telemetry drain failed during SHUTDOWN", ex);
 		}
-		try {
-			this.publisher.publishEvent(new ExtensionShutdownCompletedEvent(this, shutdown.reason(),
-					shutdown.deadline(), outcome.delivered(), outcome.lost()));
-		}
-		catch (RuntimeException ex) {
-			logger.error("SHUTDOWN-completed listener failed", ex);
-		}
+		publish(new ExtensionShutdownCompletedEvent(this, shutdown.reason(), shutdown.deadline(), outcome.delivered(),
+				outcome.lost()), "SHUTDOWN-completed listener failed");
 		int status = 0;
 		if (outcome.lost() > 0) {
 			status = 1;
@@ -384,6 +374,15 @@ public class ExtensionEventLoop implements SmartLifecycle {
 		this.polling = false;
 		this.state = ExtensionState.STOPPED;
 		this.terminator.terminate(status, shutdown.deadline().minus(this.shutdownMargin.dividedBy(2)));
+	}
+
+	private void publish(LambdaExtensionEvent event, String failure) {
+		try {
+			this.publisher.publishEvent(event);
+		}
+		catch (RuntimeException ex) {
+			logger.error(failure, ex);
+		}
 	}
 
 	private void fail(Exception ex) {
