@@ -4,8 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -27,29 +25,26 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.util.Assert;
 
 /**
- * Drives the extension through its lifecycle. On {@link #start()}, on the caller's thread,
- * it waits for the {@link ExtensionRegistration}, publishes {@link ExtensionRegisteredEvent}
- * and lets every {@link ExtensionLifecycleParticipant} initialise; then it long-polls
- * {@code event/next} on one owned, non-daemon thread named {@code lambda-ext-events}.
+ * Drives the extension through its lifecycle. On {@link #start()} it waits for the
+ * {@link ExtensionRegistration}, publishes {@link ExtensionRegisteredEvent} and lets every
+ * {@link ExtensionLifecycleParticipant} initialise, then long-polls {@code event/next} on
+ * an owned thread, {@code lambda-ext-events}. For each {@code INVOKE} it publishes
+ * {@link ExtensionInvokeEvent}, calls the participants, waits at the
+ * {@link InvocationBarrier} and publishes {@link ExtensionInvocationCompletedEvent}, and
+ * only then asks for the next event, so the environment is not frozen while listeners
+ * work. On {@code SHUTDOWN} it publishes {@link ExtensionShutdownEvent}, lets the
+ * participants finish and the {@link TelemetryDrain} deliver the telemetry Lambda still
+ * sends, publishes {@link ExtensionShutdownCompletedEvent} and hands over to the
+ * {@link ExtensionTerminator}, which closes the context from another thread and exits
+ * with status 0, or 1 when accepted telemetry was lost, all by the shutdown margin before
+ * the deadline. An unrecognised event is published as {@link ExtensionUnrecognizedEvent}.
+ * Transient {@code event/next} failures are retried with backoff; a fatal one is reported
+ * through {@code exit/error} and ends the process with status 1.
  * <p>
- * On that thread, for each {@code INVOKE} it publishes {@link ExtensionInvokeEvent}, calls
- * the participants, waits at the {@link InvocationBarrier} and publishes
- * {@link ExtensionInvocationCompletedEvent}, and only then asks for the next event, so the
- * environment is not frozen while listeners still work. On {@code SHUTDOWN} it publishes
- * {@link ExtensionShutdownEvent}, lets the participants finish, lets the
- * {@link TelemetryDrain} receive and deliver the telemetry Lambda still sends, publishes
- * {@link ExtensionShutdownCompletedEvent} and hands over to the
- * {@link ExtensionTerminator}, which closes the context from another thread and exits:
- * with status 0, or 1 when accepted telemetry was lost. All of that ends the shutdown
- * margin before the deadline. An event it does not recognise is published as
- * {@link ExtensionUnrecognizedEvent} and the loop goes on. Transient failures of
- * {@code event/next} are retried with backoff; a fatal failure is reported through
- * {@code exit/error} and ends the process with status 1.
- * <p>
- * For an {@link ExtensionRegistration#isInternal() internal} extension, inside the
- * function's JVM, the thread is a daemon and no failure escapes: a refused registration
- * ends the extension, a failed initialisation (a refused subscription) leaves it only
- * answering events, since Lambda waits for every registered extension.
+ * An external extension initialises on the caller's thread and polls on a non-daemon one.
+ * An {@link ExtensionRegistration#isInternal() internal} one, in the function's JVM, does
+ * both on a daemon thread and lets no failure escape: a refused registration ends it, a
+ * failed initialisation leaves it answering events (Lambda waits for it).
  *
  * @since 0.1.0
  */
@@ -103,7 +98,7 @@ public class ExtensionEventLoop implements SmartLifecycle {
 
 	private volatile Duration shutdownMargin = DEFAULT_SHUTDOWN_MARGIN;
 
-	private final Set<String> reportedUnrecognized = ConcurrentHashMap.newKeySet();
+	private final UnrecognizedEventLog unrecognizedLog = new UnrecognizedEventLog();
 
 	/**
 	 * Create a loop.
@@ -181,23 +176,15 @@ public class ExtensionEventLoop implements SmartLifecycle {
 			this.observer.registered(response);
 			logger.info("Registered extension " + response.extensionId() + " for function "
 					+ response.functionName() + " (" + response.functionVersion() + ")");
-			try {
-				this.publisher.publishEvent(new ExtensionRegisteredEvent(this, response));
-				this.participants.forEach((participant) -> participant.registered(response));
-			}
-			catch (RuntimeException ex) {
-				this.state = ExtensionState.FAILED;
-				this.observer.failed(ex);
-				this.registration.reportInitError(ex);
-				if (!this.registration.isInternal()) {
-					throw ex;
-				}
-				logger.error("Internal Lambda extension could not initialise; it only answers events: " + ex, ex);
+			boolean internal = this.registration.isInternal();
+			if (!internal) {
+				initialise(response);
 			}
 			this.polling = true;
-			Runnable task = () -> run(response.extensionId());
-			Thread loop = this.registration.isInternal() ? ExtensionThreads.daemon("lambda-ext-events", task)
-					: ExtensionThreads.keepingJvmAlive("lambda-ext-events", task);
+			Thread loop = internal ? ExtensionThreads.daemon("lambda-ext-events", () -> {
+				initialise(response);
+				run(response.extensionId());
+			}) : ExtensionThreads.keepingJvmAlive("lambda-ext-events", () -> run(response.extensionId()));
 			this.thread = loop;
 			loop.start();
 		}
@@ -257,6 +244,22 @@ public class ExtensionEventLoop implements SmartLifecycle {
 	 */
 	public @Nullable RegisterResponse getRegistration() {
 		return this.registered;
+	}
+
+	private void initialise(RegisterResponse response) {
+		try {
+			this.publisher.publishEvent(new ExtensionRegisteredEvent(this, response));
+			this.participants.forEach((participant) -> participant.registered(response));
+		}
+		catch (RuntimeException ex) {
+			this.state = ExtensionState.FAILED;
+			this.observer.failed(ex);
+			this.registration.reportInitError(ex);
+			if (!this.registration.isInternal()) {
+				throw ex;
+			}
+			logger.error("Internal Lambda extension could not initialise; it only answers events: " + ex, ex);
+		}
 	}
 
 	private void run(String extensionId) {
@@ -330,15 +333,7 @@ public class ExtensionEventLoop implements SmartLifecycle {
 	}
 
 	private void handleUnrecognized(UnrecognizedEvent event) {
-		String key = String.valueOf(event.eventType());
-		String description = "event/next returned " + ((event.eventType() != null) ? "event type " + event.eventType()
-				: "an unreadable event") + " (" + event.problem() + "); asking for the next event";
-		if (this.reportedUnrecognized.add(key)) {
-			logger.warn(description);
-		}
-		else if (logger.isDebugEnabled()) {
-			logger.debug(description);
-		}
+		this.unrecognizedLog.log(event);
 		publish(new ExtensionUnrecognizedEvent(this, event), "Listener of an unrecognized event failed");
 	}
 
