@@ -43,13 +43,15 @@ public class LambdaExtensionProperties {
 	/**
 	 * Extension name sent at registration; for an external extension it must equal the
 	 * file name of its launcher in /opt/extensions. Defaults to the launcher's file name,
-	 * then to spring.application.name.
+	 * then to spring.application.name; for an internal extension to
+	 * spring.application.name, then to spring-internal-extension.
 	 */
 	private @Nullable String name;
 
 	/**
 	 * Lifecycle events to register for. Unset means INVOKE and SHUTDOWN, or SHUTDOWN
-	 * alone on Lambda Managed Instances, which refuse INVOKE.
+	 * alone on Lambda Managed Instances, which refuse INVOKE, or INVOKE alone for an
+	 * internal extension, for which Lambda refuses SHUTDOWN.
 	 */
 	private @Nullable Set<LifecycleEventType> events;
 
@@ -61,10 +63,10 @@ public class LambdaExtensionProperties {
 	private @Nullable Boolean managedInstances;
 
 	/**
-	 * Whether this is an external extension, a process of its own started from
-	 * /opt/extensions, or an internal one, running inside the function's own JVM (INVOKE
-	 * only, no SHUTDOWN, never ends the process). Unset means internal when the _HANDLER
-	 * variable is set, which Lambda sets for the function's runtime only.
+	 * Kind of extension: external, a process of its own started from /opt/extensions, or
+	 * internal, running inside the function's own JVM (INVOKE only, no SHUTDOWN, never
+	 * ends the process). Unset means internal when the _HANDLER variable is set, which
+	 * Lambda sets for the function's runtime only.
 	 */
 	private @Nullable Mode mode;
 
