@@ -1,6 +1,10 @@
 package dev.lambdaextension.autoconfigure;
 
 import java.net.InetAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
@@ -9,6 +13,7 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 import dev.lambdaextension.lifecycle.ExtensionEventLoop;
 import dev.lambdaextension.lifecycle.ExtensionExitHandler;
@@ -175,12 +180,67 @@ class InternalExtensionAutoConfigurationTests {
 		assertThat(this.emulator.history().calls(LambdaEmulator.EXIT_ERROR_PATH)).isEmpty();
 	}
 
+	@Test
+	void registrationAfterTheRuntimesFirstNextShouldStopTheExtensionAndLeaveTheContextRunning() {
+		HttpClient.newHttpClient()
+			.sendAsync(HttpRequest.newBuilder(URI.create("http://" + this.emulator.runtimeApi()
+					+ "/2018-06-01/runtime/invocation/next")).build(), HttpResponse.BodyHandlers.ofString());
+		this.emulator.runtime().awaitFirstNext(WAIT);
+		this.contextRunner.withPropertyValues("lambda.extension.mode=internal").run((context) -> {
+			assertThat(context).hasNotFailed();
+			assertThat(context.getBean(ExtensionEventLoop.class).getState()).isEqualTo(ExtensionState.FAILED);
+			assertThat(this.emulator.history().calls(LambdaEmulator.REGISTER_PATH)).singleElement()
+				.satisfies((call) -> assertThat(call.responseBody()).contains("Extension.RegistrationClosed"));
+		});
+	}
+
+	@Test
+	void closingTheContextShouldGiveUpDeliveringAtTheDrainTimeout() throws Exception {
+		BlockingListener listener = new BlockingListener();
+		AtomicReference<Instant> closing = new AtomicReference<>();
+		this.contextRunner
+			.withPropertyValues("lambda.extension.mode=internal", "lambda.extension.shutdown.internal-drain-timeout=200ms")
+			.withBean(BlockingListener.class, () -> listener)
+			.run((context) -> {
+				this.emulator.awaitInitComplete(WAIT);
+				this.emulator.invoke();
+				assertThat(listener.started.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+				closing.set(Instant.now());
+			});
+		Duration closed = Duration.between(closing.get(), Instant.now());
+		listener.release.countDown();
+		assertThat(closed).isLessThan(Duration.ofSeconds(5));
+		assertThat(listener.completed).isNotNull();
+		assertThat(listener.completed.lostEvents()).isPositive();
+	}
+
 	private static List<Thread> eventLoopThreads() {
 		return Thread.getAllStackTraces()
 			.keySet()
 			.stream()
 			.filter((thread) -> thread.isAlive() && "lambda-ext-events".equals(thread.getName()))
 			.toList();
+	}
+
+	static class BlockingListener {
+
+		final CountDownLatch started = new CountDownLatch(1);
+
+		final CountDownLatch release = new CountDownLatch(1);
+
+		volatile ExtensionShutdownCompletedEvent completed;
+
+		@TelemetryListener
+		void onStart(PlatformStart start) throws InterruptedException {
+			this.started.countDown();
+			this.release.await();
+		}
+
+		@EventListener
+		void onCompleted(ExtensionShutdownCompletedEvent event) {
+			this.completed = event;
+		}
+
 	}
 
 	static class StartRecorder {
