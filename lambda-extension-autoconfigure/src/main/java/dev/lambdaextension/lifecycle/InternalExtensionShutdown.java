@@ -78,10 +78,6 @@ public class InternalExtensionShutdown implements SmartLifecycle {
 		catch (RuntimeException ex) {
 			logger.error("Telemetry drain of the internal extension failed", ex);
 		}
-		if (outcome.lost() > 0) {
-			logger.warn(outcome.lost() + " telemetry event(s) accepted from Lambda were never delivered to the "
-					+ "listeners before the function's JVM stopped");
-		}
 		try {
 			this.publisher.publishEvent(new ExtensionShutdownCompletedEvent(this.loop, ShutdownReason.SPINDOWN,
 					deadline, outcome.delivered(), outcome.lost()));
