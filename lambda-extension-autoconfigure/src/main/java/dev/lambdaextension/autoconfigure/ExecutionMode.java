@@ -12,9 +12,11 @@ import org.springframework.core.env.PropertyResolver;
 /**
  * Which kind of Lambda environment the extension runs in, and the settings that follow
  * from it: classic functions, or Lambda Managed Instances (concurrent invocations,
- * SHUTDOWN-only registration, no freeze barrier, schema 2025-01-29 only). The one place
- * that turns unset properties into the values for the environment, read the same way by
- * the early registration and by the auto-configuration.
+ * SHUTDOWN-only registration, no freeze barrier, schema 2025-01-29 only); and whether it
+ * is an external extension (a process of its own) or an internal one (inside the
+ * function's JVM, INVOKE only). The one place that turns unset properties into the values
+ * for the environment, read the same way by the early registration and by the
+ * auto-configuration.
  */
 final class ExecutionMode {
 
@@ -26,6 +28,12 @@ final class ExecutionMode {
 
 	static final String EVENTS_PROPERTY = "lambda.extension.events";
 
+	/**
+	 * Set by Lambda for the function's runtime process only, never for an external
+	 * extension.
+	 */
+	static final String HANDLER_VARIABLE = "_HANDLER";
+
 	static final String MANAGED_INSTANCES_SCHEMA_VERSION = "2025-01-29";
 
 	private static final Duration BARRIER_BUFFERING_TIMEOUT = Duration.ofMillis(25);
@@ -36,27 +44,42 @@ final class ExecutionMode {
 
 	private final boolean managedInstances;
 
-	private ExecutionMode(boolean managedInstances) {
+	private final boolean internal;
+
+	private ExecutionMode(boolean managedInstances, boolean internal) {
 		this.managedInstances = managedInstances;
+		this.internal = internal;
 	}
 
 	/**
 	 * Return the mode: {@code lambda.extension.managed-instances} when set, otherwise what
-	 * Lambda says in {@value #INITIALIZATION_TYPE_VARIABLE}.
+	 * Lambda says in {@value #INITIALIZATION_TYPE_VARIABLE}; {@code lambda.extension.mode}
+	 * when set, otherwise internal when {@value #HANDLER_VARIABLE} is set.
 	 * @param properties the settings
-	 * @param environment the environment Lambda sets the variable in
+	 * @param environment the environment Lambda sets the variables in
 	 * @return the mode
 	 */
 	static ExecutionMode of(LambdaExtensionProperties properties, PropertyResolver environment) {
 		Boolean configured = properties.getManagedInstances();
-		if (configured != null) {
-			return new ExecutionMode(configured);
-		}
-		return new ExecutionMode(MANAGED_INSTANCES_TYPE.equals(environment.getProperty(INITIALIZATION_TYPE_VARIABLE)));
+		boolean managedInstances = (configured != null) ? configured
+				: MANAGED_INSTANCES_TYPE.equals(environment.getProperty(INITIALIZATION_TYPE_VARIABLE));
+		LambdaExtensionProperties.Mode mode = properties.getMode();
+		boolean internal = (mode != null) ? mode == LambdaExtensionProperties.Mode.INTERNAL
+				: environment.containsProperty(HANDLER_VARIABLE);
+		return new ExecutionMode(managedInstances, internal);
 	}
 
 	boolean isManagedInstances() {
 		return this.managedInstances;
+	}
+
+	/**
+	 * Return whether the extension is an internal one, running inside the function's
+	 * process.
+	 * @return whether internal
+	 */
+	boolean isInternal() {
+		return this.internal;
 	}
 
 	/**
@@ -67,8 +90,17 @@ final class ExecutionMode {
 	 */
 	Set<LifecycleEventType> events(@Nullable Set<LifecycleEventType> configured) {
 		if (configured == null) {
+			if (this.internal) {
+				return this.managedInstances ? EnumSet.noneOf(LifecycleEventType.class)
+						: EnumSet.of(LifecycleEventType.INVOKE);
+			}
 			return this.managedInstances ? EnumSet.of(LifecycleEventType.SHUTDOWN)
 					: EnumSet.allOf(LifecycleEventType.class);
+		}
+		if (this.internal && configured.contains(LifecycleEventType.SHUTDOWN)) {
+			throw new IllegalStateException(EVENTS_PROPERTY + " must not contain SHUTDOWN for an internal extension "
+					+ "(lambda.extension.mode=internal): Lambda refuses it; leave it unset to register for "
+					+ "INVOKE only");
 		}
 		if (this.managedInstances && configured.contains(LifecycleEventType.INVOKE)) {
 			throw new IllegalStateException(EVENTS_PROPERTY + " must not contain INVOKE on Lambda Managed Instances ("
@@ -134,7 +166,8 @@ final class ExecutionMode {
 
 	@Override
 	public String toString() {
-		return this.managedInstances ? "Lambda Managed Instances" : "classic";
+		return (this.managedInstances ? "Lambda Managed Instances" : "classic")
+				+ (this.internal ? ", internal extension" : "");
 	}
 
 }

@@ -1,11 +1,14 @@
 package dev.lambdaextension.autoconfigure;
 
+import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.env.Environment;
@@ -14,11 +17,31 @@ import org.springframework.util.StringUtils;
 /**
  * Resolves the name to register with: {@code lambda.extension.name}, else the file name of
  * the {@code extensions/} launcher that started this process, else
- * {@code spring.application.name}.
+ * {@code spring.application.name}. An internal extension skips the launcher, falls back to
+ * {@value #INTERNAL_DEFAULT_NAME}, and never takes the name of a file in
+ * {@code /opt/extensions}: Lambda would take it for that external extension.
  */
 final class ExtensionNameResolver {
 
+	static final String INTERNAL_DEFAULT_NAME = "spring-internal-extension";
+
+	static final Path EXTERNAL_EXTENSIONS = Path.of("/opt/extensions");
+
+	private static final Log logger = LogFactory.getLog(ExtensionNameResolver.class);
+
 	private ExtensionNameResolver() {
+	}
+
+	static String resolveInternal(@Nullable String configured, Environment environment, Path externalExtensions) {
+		String name = StringUtils.hasText(configured) ? configured
+				: environment.getProperty("spring.application.name", INTERNAL_DEFAULT_NAME);
+		name = StringUtils.hasText(name) ? name.trim() : INTERNAL_DEFAULT_NAME;
+		if (Files.exists(externalExtensions.resolve(name))) {
+			logger.warn("An external extension is named '" + name + "' (" + externalExtensions.resolve(name)
+					+ "); registering the internal extension as '" + name + "-internal' instead");
+			return name + "-internal";
+		}
+		return name;
 	}
 
 	static String resolve(@Nullable String configured, Environment environment) {

@@ -9,6 +9,7 @@ import dev.lambdaextension.lifecycle.ExtensionLifecycleParticipant;
 import dev.lambdaextension.lifecycle.ExtensionObserver;
 import dev.lambdaextension.lifecycle.ExtensionRegistration;
 import dev.lambdaextension.lifecycle.ExtensionTerminator;
+import dev.lambdaextension.lifecycle.InternalExtensionShutdown;
 import dev.lambdaextension.lifecycle.InvocationBarrier;
 import dev.lambdaextension.lifecycle.TelemetryDrain;
 import dev.lambdaextension.lifecycle.RetryBackoff;
@@ -25,7 +26,9 @@ import org.springframework.core.env.Environment;
 /**
  * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration Auto-configuration}
  * that runs the application as an AWS Lambda extension: it registers with the Extensions
- * API and turns the lifecycle into application events.
+ * API and turns the lifecycle into application events. As an internal extension, inside
+ * the function's JVM, it never exits the process and drains telemetry when the context
+ * closes.
  *
  * @since 0.1.0
  */
@@ -61,12 +64,12 @@ public final class LambdaExtensionAutoConfiguration {
 	@ConditionalOnMissingBean
 	ExtensionRegistration lambdaExtensionRegistration(ExtensionsApiClient client, Environment environment,
 			LambdaExtensionProperties properties) {
-		RegistrationRequest request = RegistrationRequest.of(properties, environment);
-		return ExtensionRegistration.start(client, request.name(), request.events(), request.acceptAccountId());
+		return RegistrationRequest.of(properties, environment).start(client);
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
+	@ConditionalOnExtensionMode(LambdaExtensionProperties.Mode.EXTERNAL)
 	ExtensionExitHandler lambdaExtensionExitHandler() {
 		return System::exit;
 	}
@@ -74,8 +77,22 @@ public final class LambdaExtensionAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	ExtensionTerminator lambdaExtensionTerminator(ConfigurableApplicationContext context,
-			ExtensionExitHandler exitHandler, LambdaExtensionProperties properties) {
-		return new ExtensionTerminator(context, exitHandler, properties.getShutdown().isExitProcess());
+			ObjectProvider<ExtensionExitHandler> exitHandler, LambdaExtensionProperties properties,
+			Environment environment) {
+		if (ExecutionMode.of(properties, environment).isInternal()) {
+			return ExtensionTerminator.leavingProcessAlone();
+		}
+		return new ExtensionTerminator(context, exitHandler.getObject(), properties.getShutdown().isExitProcess());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnExtensionMode(LambdaExtensionProperties.Mode.INTERNAL)
+	InternalExtensionShutdown lambdaInternalExtensionShutdown(ExtensionEventLoop loop,
+			ObjectProvider<TelemetryDrain> drain, ApplicationEventPublisher publisher,
+			LambdaExtensionProperties properties) {
+		return new InternalExtensionShutdown(loop, drain.getIfAvailable(() -> TelemetryDrain.NONE), publisher,
+				properties.getShutdown().getInternalDrainTimeout());
 	}
 
 	@Bean

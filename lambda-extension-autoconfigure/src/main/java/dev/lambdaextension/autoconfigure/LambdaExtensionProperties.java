@@ -43,13 +43,15 @@ public class LambdaExtensionProperties {
 	/**
 	 * Extension name sent at registration; for an external extension it must equal the
 	 * file name of its launcher in /opt/extensions. Defaults to the launcher's file name,
-	 * then to spring.application.name.
+	 * then to spring.application.name; for an internal extension to
+	 * spring.application.name, then to spring-internal-extension.
 	 */
 	private @Nullable String name;
 
 	/**
 	 * Lifecycle events to register for. Unset means INVOKE and SHUTDOWN, or SHUTDOWN
-	 * alone on Lambda Managed Instances, which refuse INVOKE.
+	 * alone on Lambda Managed Instances, which refuse INVOKE, or INVOKE alone for an
+	 * internal extension, for which Lambda refuses SHUTDOWN.
 	 */
 	private @Nullable Set<LifecycleEventType> events;
 
@@ -59,6 +61,14 @@ public class LambdaExtensionProperties {
 	 * AWS_LAMBDA_INITIALIZATION_TYPE.
 	 */
 	private @Nullable Boolean managedInstances;
+
+	/**
+	 * Kind of extension: external, a process of its own started from /opt/extensions, or
+	 * internal, running inside the function's own JVM (INVOKE only, no SHUTDOWN, never
+	 * ends the process). Unset means internal when the _HANDLER variable is set, which
+	 * Lambda sets for the function's runtime only.
+	 */
+	private @Nullable Mode mode;
 
 	/**
 	 * Whether to ask Lambda for the function's account id at registration.
@@ -135,6 +145,14 @@ public class LambdaExtensionProperties {
 		this.managedInstances = managedInstances;
 	}
 
+	public @Nullable Mode getMode() {
+		return this.mode;
+	}
+
+	public void setMode(@Nullable Mode mode) {
+		this.mode = mode;
+	}
+
 	public boolean isAcceptAccountId() {
 		return this.acceptAccountId;
 	}
@@ -170,6 +188,23 @@ public class LambdaExtensionProperties {
 
 	public Telemetry getTelemetry() {
 		return this.telemetry;
+	}
+
+	/**
+	 * Kind of extension: where it runs and who ends it.
+	 */
+	public enum Mode {
+
+		/**
+		 * A process of its own, started by Lambda from /opt/extensions.
+		 */
+		EXTERNAL,
+
+		/**
+		 * Inside the function's JVM, started and stopped with it.
+		 */
+		INTERNAL
+
 	}
 
 	/**
@@ -250,6 +285,13 @@ public class LambdaExtensionProperties {
 		 */
 		private @Nullable Duration quietPeriod;
 
+		/**
+		 * How long an internal extension delivers the telemetry it still holds when the
+		 * function's JVM stops; Lambda gives the runtime about 500ms after SIGTERM when
+		 * an extension is registered. Between 0 and 1s.
+		 */
+		private Duration internalDrainTimeout = Duration.ofMillis(300);
+
 		public boolean isExitProcess() {
 			return this.exitProcess;
 		}
@@ -277,6 +319,16 @@ public class LambdaExtensionProperties {
 					|| (!quietPeriod.isNegative() && quietPeriod.compareTo(Duration.ofSeconds(30)) <= 0),
 					"'quietPeriod' must be between 0 and 30s");
 			this.quietPeriod = quietPeriod;
+		}
+
+		public Duration getInternalDrainTimeout() {
+			return this.internalDrainTimeout;
+		}
+
+		public void setInternalDrainTimeout(Duration internalDrainTimeout) {
+			Assert.isTrue(!internalDrainTimeout.isNegative() && internalDrainTimeout.compareTo(Duration.ofSeconds(1)) <= 0,
+					"'internalDrainTimeout' must be between 0 and 1s");
+			this.internalDrainTimeout = internalDrainTimeout;
 		}
 
 	}

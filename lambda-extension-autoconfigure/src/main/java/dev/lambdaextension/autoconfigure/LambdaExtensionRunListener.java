@@ -91,8 +91,7 @@ class LambdaExtensionRunListener implements SpringApplicationRunListener, Ordere
 	private void register(RegistrationRequest request, RuntimeApiHttp http) {
 		this.http = http;
 		this.registered = request;
-		this.registration = ExtensionRegistration.start(new DefaultExtensionsApiClient(http), request.name(),
-				request.events(), request.acceptAccountId());
+		this.registration = request.start(new DefaultExtensionsApiClient(http));
 	}
 
 	@Override

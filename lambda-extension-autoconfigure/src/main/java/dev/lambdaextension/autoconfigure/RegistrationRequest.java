@@ -3,7 +3,9 @@ package dev.lambdaextension.autoconfigure;
 import java.util.Arrays;
 import java.util.Set;
 
+import dev.lambdaextension.client.ExtensionsApiClient;
 import dev.lambdaextension.client.LifecycleEventType;
+import dev.lambdaextension.lifecycle.ExtensionRegistration;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.env.Environment;
@@ -17,8 +19,10 @@ import org.springframework.util.StringUtils;
  * @param name the extension name
  * @param events the events to register for
  * @param acceptAccountId whether to ask for the account id
+ * @param internal whether the extension is an internal one, inside the function's JVM
  */
-record RegistrationRequest(String runtimeApi, String name, Set<LifecycleEventType> events, boolean acceptAccountId) {
+record RegistrationRequest(String runtimeApi, String name, Set<LifecycleEventType> events, boolean acceptAccountId,
+		boolean internal) {
 
 	/**
 	 * Build the request the settings ask for.
@@ -30,9 +34,23 @@ record RegistrationRequest(String runtimeApi, String name, Set<LifecycleEventTyp
 	 * refused in this environment
 	 */
 	static RegistrationRequest of(LambdaExtensionProperties properties, Environment environment) {
-		return new RegistrationRequest(LambdaRuntimeApiAddress.require(environment),
-				ExtensionNameResolver.resolve(properties.getName(), environment),
-				ExecutionMode.of(properties, environment).events(properties.getEvents()), properties.isAcceptAccountId());
+		ExecutionMode mode = ExecutionMode.of(properties, environment);
+		String name = mode.isInternal()
+				? ExtensionNameResolver.resolveInternal(properties.getName(), environment,
+						ExtensionNameResolver.EXTERNAL_EXTENSIONS)
+				: ExtensionNameResolver.resolve(properties.getName(), environment);
+		return new RegistrationRequest(LambdaRuntimeApiAddress.require(environment), name,
+				mode.events(properties.getEvents()), properties.isAcceptAccountId(), mode.isInternal());
+	}
+
+	/**
+	 * Start registering as this request says.
+	 * @param client the client
+	 * @return the registration in progress
+	 */
+	ExtensionRegistration start(ExtensionsApiClient client) {
+		return this.internal ? ExtensionRegistration.startInternal(client, this.name, this.events, this.acceptAccountId)
+				: ExtensionRegistration.start(client, this.name, this.events, this.acceptAccountId);
 	}
 
 	/**
@@ -76,12 +94,16 @@ record RegistrationRequest(String runtimeApi, String name, Set<LifecycleEventTyp
 		if (!this.events.equals(other.events)) {
 			return "lambda.extension.events";
 		}
+		if (this.internal != other.internal) {
+			return "lambda.extension.mode";
+		}
 		return (this.acceptAccountId != other.acceptAccountId) ? "lambda.extension.accept-account-id" : null;
 	}
 
 	@Override
 	public String toString() {
-		return "'" + this.name + "' at " + this.runtimeApi + " for " + Arrays.toString(this.events.toArray());
+		return (this.internal ? "internal '" : "'") + this.name + "' at " + this.runtimeApi + " for "
+				+ Arrays.toString(this.events.toArray());
 	}
 
 }

@@ -4,8 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -27,24 +25,26 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.util.Assert;
 
 /**
- * Drives the extension through its lifecycle. On {@link #start()}, on the caller's thread,
- * it waits for the {@link ExtensionRegistration}, publishes {@link ExtensionRegisteredEvent}
- * and lets every {@link ExtensionLifecycleParticipant} initialise; then it long-polls
- * {@code event/next} on one owned, non-daemon thread named {@code lambda-ext-events}.
+ * Drives the extension through its lifecycle. On {@link #start()} it waits for the
+ * {@link ExtensionRegistration}, publishes {@link ExtensionRegisteredEvent} and lets every
+ * {@link ExtensionLifecycleParticipant} initialise, then long-polls {@code event/next} on
+ * an owned thread, {@code lambda-ext-events}. For each {@code INVOKE} it publishes
+ * {@link ExtensionInvokeEvent}, calls the participants, waits at the
+ * {@link InvocationBarrier} and publishes {@link ExtensionInvocationCompletedEvent}, and
+ * only then asks for the next event, so the environment is not frozen while listeners
+ * work. On {@code SHUTDOWN} it publishes {@link ExtensionShutdownEvent}, lets the
+ * participants finish and the {@link TelemetryDrain} deliver the telemetry Lambda still
+ * sends, publishes {@link ExtensionShutdownCompletedEvent} and hands over to the
+ * {@link ExtensionTerminator}, which closes the context from another thread and exits
+ * with status 0, or 1 when accepted telemetry was lost, all by the shutdown margin before
+ * the deadline. An unrecognised event is published as {@link ExtensionUnrecognizedEvent}.
+ * Transient {@code event/next} failures are retried with backoff; a fatal one is reported
+ * through {@code exit/error} and ends the process with status 1.
  * <p>
- * On that thread, for each {@code INVOKE} it publishes {@link ExtensionInvokeEvent}, calls
- * the participants, waits at the {@link InvocationBarrier} and publishes
- * {@link ExtensionInvocationCompletedEvent}, and only then asks for the next event, so the
- * environment is not frozen while listeners still work. On {@code SHUTDOWN} it publishes
- * {@link ExtensionShutdownEvent}, lets the participants finish, lets the
- * {@link TelemetryDrain} receive and deliver the telemetry Lambda still sends, publishes
- * {@link ExtensionShutdownCompletedEvent} and hands over to the
- * {@link ExtensionTerminator}, which closes the context from another thread and exits:
- * with status 0, or 1 when accepted telemetry was lost. All of that ends the shutdown
- * margin before the deadline. An event it does not recognise is published as
- * {@link ExtensionUnrecognizedEvent} and the loop goes on. Transient failures of
- * {@code event/next} are retried with backoff; a fatal failure is reported through
- * {@code exit/error} and ends the process with status 1.
+ * An external extension initialises on the caller's thread and polls on a non-daemon one.
+ * An {@link ExtensionRegistration#isInternal() internal} one, in the function's JVM, does
+ * both on a daemon thread and lets no failure escape: a refused registration ends it, a
+ * failed initialisation leaves it answering events (Lambda waits for it).
  *
  * @since 0.1.0
  */
@@ -98,7 +98,7 @@ public class ExtensionEventLoop implements SmartLifecycle {
 
 	private volatile Duration shutdownMargin = DEFAULT_SHUTDOWN_MARGIN;
 
-	private final Set<String> reportedUnrecognized = ConcurrentHashMap.newKeySet();
+	private final UnrecognizedEventLog unrecognizedLog = new UnrecognizedEventLog();
 
 	/**
 	 * Create a loop.
@@ -166,24 +166,25 @@ public class ExtensionEventLoop implements SmartLifecycle {
 			if (this.state != ExtensionState.NEW) {
 				return;
 			}
-			RegisterResponse response = this.registration.await();
+			RegisterResponse response = this.registration.awaitOrGiveUp();
+			if (response == null) {
+				this.state = ExtensionState.FAILED;
+				return;
+			}
 			this.registered = response;
 			this.state = ExtensionState.REGISTERED;
 			this.observer.registered(response);
 			logger.info("Registered extension " + response.extensionId() + " for function "
 					+ response.functionName() + " (" + response.functionVersion() + ")");
-			try {
-				this.publisher.publishEvent(new ExtensionRegisteredEvent(this, response));
-				this.participants.forEach((participant) -> participant.registered(response));
-			}
-			catch (RuntimeException ex) {
-				this.state = ExtensionState.FAILED;
-				this.observer.failed(ex);
-				this.registration.reportInitError(ex);
-				throw ex;
+			boolean internal = this.registration.isInternal();
+			if (!internal) {
+				initialise(response);
 			}
 			this.polling = true;
-			Thread loop = ExtensionThreads.keepingJvmAlive("lambda-ext-events", () -> run(response.extensionId()));
+			Thread loop = internal ? ExtensionThreads.daemon("lambda-ext-events", () -> {
+				initialise(response);
+				run(response.extensionId());
+			}) : ExtensionThreads.keepingJvmAlive("lambda-ext-events", () -> run(response.extensionId()));
 			this.thread = loop;
 			loop.start();
 		}
@@ -245,6 +246,22 @@ public class ExtensionEventLoop implements SmartLifecycle {
 		return this.registered;
 	}
 
+	private void initialise(RegisterResponse response) {
+		try {
+			this.publisher.publishEvent(new ExtensionRegisteredEvent(this, response));
+			this.participants.forEach((participant) -> participant.registered(response));
+		}
+		catch (RuntimeException ex) {
+			this.state = ExtensionState.FAILED;
+			this.observer.failed(ex);
+			this.registration.reportInitError(ex);
+			if (!this.registration.isInternal()) {
+				throw ex;
+			}
+			logger.error("Internal Lambda extension could not initialise; it only answers events: " + ex, ex);
+		}
+	}
+
 	private void run(String extensionId) {
 		this.state = ExtensionState.RUNNING;
 		this.observer.firstNext();
@@ -295,12 +312,7 @@ public class ExtensionEventLoop implements SmartLifecycle {
 	}
 
 	private void handleInvoke(InvokeEvent invoke) {
-		try {
-			this.publisher.publishEvent(new ExtensionInvokeEvent(this, invoke));
-		}
-		catch (RuntimeException ex) {
-			logger.error("INVOKE listener failed for request " + invoke.requestId(), ex);
-		}
+		publish(new ExtensionInvokeEvent(this, invoke), "INVOKE listener failed for request " + invoke.requestId());
 		for (ExtensionLifecycleParticipant participant : this.participants) {
 			try {
 				participant.invoked(invoke);
@@ -316,42 +328,20 @@ public class ExtensionEventLoop implements SmartLifecycle {
 		catch (RuntimeException ex) {
 			logger.error("Invocation barrier failed for request " + invoke.requestId(), ex);
 		}
-		try {
-			this.publisher.publishEvent(new ExtensionInvocationCompletedEvent(this, invoke, runtimeDone));
-		}
-		catch (RuntimeException ex) {
-			logger.error("Invocation-completed listener failed for request " + invoke.requestId(), ex);
-		}
+		publish(new ExtensionInvocationCompletedEvent(this, invoke, runtimeDone),
+				"Invocation-completed listener failed for request " + invoke.requestId());
 	}
 
 	private void handleUnrecognized(UnrecognizedEvent event) {
-		String key = String.valueOf(event.eventType());
-		String description = "event/next returned " + ((event.eventType() != null) ? "event type " + event.eventType()
-				: "an unreadable event") + " (" + event.problem() + "); asking for the next event";
-		if (this.reportedUnrecognized.add(key)) {
-			logger.warn(description);
-		}
-		else if (logger.isDebugEnabled()) {
-			logger.debug(description);
-		}
-		try {
-			this.publisher.publishEvent(new ExtensionUnrecognizedEvent(this, event));
-		}
-		catch (RuntimeException ex) {
-			logger.error("Listener of an unrecognized event failed", ex);
-		}
+		this.unrecognizedLog.log(event);
+		publish(new ExtensionUnrecognizedEvent(this, event), "Listener of an unrecognized event failed");
 	}
 
 	private void handleShutdown(ShutdownEvent shutdown) {
 		this.state = ExtensionState.SHUTTING_DOWN;
 		logger.info("SHUTDOWN (" + shutdown.reason().name().toLowerCase() + "), deadline in "
 				+ Duration.between(Instant.now(), shutdown.deadline()).toMillis() + " ms");
-		try {
-			this.publisher.publishEvent(new ExtensionShutdownEvent(this, shutdown.reason(), shutdown.deadline()));
-		}
-		catch (RuntimeException ex) {
-			logger.error("SHUTDOWN listener failed", ex);
-		}
+		publish(new ExtensionShutdownEvent(this, shutdown.reason(), shutdown.deadline()), "SHUTDOWN listener failed");
 		for (ExtensionLifecycleParticipant participant : this.participants) {
 			try {
 				participant.shuttingDown(shutdown);
@@ -368,13 +358,8 @@ public class ExtensionEventLoop implements SmartLifecycle {
 		catch (RuntimeException ex) {
 			logger.error("Telemetry drain failed during SHUTDOWN", ex);
 		}
-		try {
-			this.publisher.publishEvent(new ExtensionShutdownCompletedEvent(this, shutdown.reason(),
-					shutdown.deadline(), outcome.delivered(), outcome.lost()));
-		}
-		catch (RuntimeException ex) {
-			logger.error("SHUTDOWN-completed listener failed", ex);
-		}
+		publish(new ExtensionShutdownCompletedEvent(this, shutdown.reason(), shutdown.deadline(), outcome.delivered(),
+				outcome.lost()), "SHUTDOWN-completed listener failed");
 		int status = 0;
 		if (outcome.lost() > 0) {
 			status = 1;
@@ -384,6 +369,15 @@ public class ExtensionEventLoop implements SmartLifecycle {
 		this.polling = false;
 		this.state = ExtensionState.STOPPED;
 		this.terminator.terminate(status, shutdown.deadline().minus(this.shutdownMargin.dividedBy(2)));
+	}
+
+	private void publish(LambdaExtensionEvent event, String failure) {
+		try {
+			this.publisher.publishEvent(event);
+		}
+		catch (RuntimeException ex) {
+			logger.error(failure, ex);
+		}
 	}
 
 	private void fail(Exception ex) {

@@ -22,7 +22,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * The registration of this process with the Extensions API. It can be started early, on a
  * thread of its own while the application context is still being built, so that Lambda
- * can start the function's runtime sooner; the event loop then only waits for it.
+ * can start the function's runtime sooner; the event loop then only waits for it. The
+ * registration of an internal extension, inside the function's JVM, never reports
+ * {@code init/error} or {@code exit/error}: Lambda would fail the function's Init or reset
+ * its environment for a failure of the extension alone.
  *
  * @since 0.1.0
  */
@@ -38,9 +41,13 @@ public final class ExtensionRegistration {
 
 	private final AtomicBoolean errorReported = new AtomicBoolean();
 
-	private ExtensionRegistration(ExtensionsApiClient client, CompletableFuture<RegisterResponse> response) {
+	private final boolean internal;
+
+	private ExtensionRegistration(ExtensionsApiClient client, CompletableFuture<RegisterResponse> response,
+			boolean internal) {
 		this.client = client;
 		this.response = response;
+		this.internal = internal;
 	}
 
 	/**
@@ -53,6 +60,25 @@ public final class ExtensionRegistration {
 	 */
 	public static ExtensionRegistration start(ExtensionsApiClient client, String name, Set<LifecycleEventType> events,
 			boolean acceptAccountId) {
+		return start(client, name, events, acceptAccountId, false);
+	}
+
+	/**
+	 * Start registering an internal extension, one inside the function's JVM, on a new
+	 * thread and return at once.
+	 * @param client the client
+	 * @param name the extension name, which no external extension may have
+	 * @param events the events to register for; Lambda refuses {@code SHUTDOWN}
+	 * @param acceptAccountId whether to ask for the account id
+	 * @return the registration in progress
+	 */
+	public static ExtensionRegistration startInternal(ExtensionsApiClient client, String name,
+			Set<LifecycleEventType> events, boolean acceptAccountId) {
+		return start(client, name, events, acceptAccountId, true);
+	}
+
+	private static ExtensionRegistration start(ExtensionsApiClient client, String name, Set<LifecycleEventType> events,
+			boolean acceptAccountId, boolean internal) {
 		CompletableFuture<RegisterResponse> response = new CompletableFuture<>();
 		ExtensionThreads.daemon("lambda-ext-register", () -> {
 			try {
@@ -62,7 +88,15 @@ public final class ExtensionRegistration {
 				response.completeExceptionally(ex);
 			}
 		}).start();
-		return new ExtensionRegistration(client, response);
+		return new ExtensionRegistration(client, response, internal);
+	}
+
+	/**
+	 * Return whether this is the registration of an internal extension.
+	 * @return whether internal
+	 */
+	public boolean isInternal() {
+		return this.internal;
 	}
 
 	/**
@@ -84,8 +118,29 @@ public final class ExtensionRegistration {
 	}
 
 	/**
+	 * Wait for the registration to complete, as the event loop does: for an external
+	 * extension as {@link #await()}; for an internal one a failure is logged, the
+	 * extension is over and the function goes on without it.
+	 * @return the registration, or {@code null} when an internal extension could not
+	 * register
+	 */
+	public @Nullable RegisterResponse awaitOrGiveUp() {
+		if (!this.internal) {
+			return await();
+		}
+		try {
+			return await();
+		}
+		catch (RuntimeException ex) {
+			logger.error("Internal Lambda extension stopped, the function runs on without it: " + ex.getMessage());
+			return null;
+		}
+	}
+
+	/**
 	 * Report a failure during Init through {@code init/error}, once, waiting briefly for a
-	 * registration still under way. Does nothing when the extension is not registered.
+	 * registration still under way. Does nothing when the extension is not registered or
+	 * is an internal one.
 	 * @param failure the failure
 	 */
 	public void reportInitError(Throwable failure) {
@@ -94,7 +149,7 @@ public final class ExtensionRegistration {
 
 	/**
 	 * Report a fatal failure through {@code exit/error}, once. Does nothing when the
-	 * extension is not registered.
+	 * extension is not registered or is an internal one.
 	 * @param failure the failure
 	 */
 	public void reportExitError(Throwable failure) {
@@ -102,6 +157,9 @@ public final class ExtensionRegistration {
 	}
 
 	private void report(Throwable failure, boolean init) {
+		if (this.internal) {
+			return;
+		}
 		String extensionId = awaitExtensionId();
 		if (extensionId == null || !this.errorReported.compareAndSet(false, true)) {
 			return;

@@ -47,6 +47,16 @@ public class ExtensionTerminator {
 	}
 
 	/**
+	 * Return a terminator that never closes a context or ends the process: for an
+	 * internal extension, whose process is the function's.
+	 * @return the terminator
+	 */
+	public static ExtensionTerminator leavingProcessAlone() {
+		return new ExtensionTerminator(null, (status) -> {
+		}, false);
+	}
+
+	/**
 	 * Close the context and exit with the given status, or the one an exit code generator
 	 * gives, halting at the given instant at the latest.
 	 * @param status the exit status

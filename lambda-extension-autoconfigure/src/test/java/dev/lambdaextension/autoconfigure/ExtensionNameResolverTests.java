@@ -1,8 +1,12 @@
 package dev.lambdaextension.autoconfigure;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.mock.env.MockEnvironment;
 
@@ -27,6 +31,22 @@ class ExtensionNameResolverTests {
 		assertThat(ExtensionNameResolver.launcherFileName(List.of("/usr/bin/java", "-jar", "/opt/app/app.jar")))
 			.isNull();
 		assertThat(ExtensionNameResolver.launcherFileName(List.of("extensions", "\u0000"))).isNull();
+	}
+
+	@Test
+	void internalNameShouldDefaultToTheApplicationNameThenToAFixedName(@TempDir Path extensions) {
+		assertThat(ExtensionNameResolver.resolveInternal(null,
+				new MockEnvironment().withProperty("spring.application.name", "orders"), extensions))
+			.isEqualTo("orders");
+		assertThat(ExtensionNameResolver.resolveInternal(null, new MockEnvironment(), extensions))
+			.isEqualTo(ExtensionNameResolver.INTERNAL_DEFAULT_NAME);
+	}
+
+	@Test
+	void internalNameShouldNeverBeThatOfAnExternalExtension(@TempDir Path extensions) throws IOException {
+		Files.createFile(extensions.resolve("telemetry-agent"));
+		assertThat(ExtensionNameResolver.resolveInternal("telemetry-agent", new MockEnvironment(), extensions))
+			.isEqualTo("telemetry-agent-internal");
 	}
 
 	@Test

@@ -25,7 +25,7 @@ class RegistrationRequestTests {
 				"LAMBDA_EXTENSION_ACCEPTACCOUNTID", "false"));
 		RegistrationRequest request = RegistrationRequest.of(LambdaExtensionProperties.bind(environment), environment);
 		assertThat(request).isEqualTo(new RegistrationRequest("127.0.0.1:9001", "reporter",
-				EnumSet.of(LifecycleEventType.SHUTDOWN), false));
+				EnumSet.of(LifecycleEventType.SHUTDOWN), false, false));
 	}
 
 	@Test

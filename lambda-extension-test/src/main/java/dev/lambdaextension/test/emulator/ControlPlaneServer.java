@@ -20,7 +20,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The HTTP side of the control plane, served by the JDK HTTP server on {@code 127.0.0.1}: reads each call,
- * answers an injected fault or routes it to the {@link ControlPlane}, records the call before the answer
+ * answers an injected fault or routes it to the {@link ControlPlane} (or the {@link EmulatedRuntime}), records the call before the answer
  * leaves, and tells the {@link EnvironmentFreeze} when an event has been written to a {@code next} connection.
  */
 final class ControlPlaneServer implements AutoCloseable {
@@ -33,15 +33,19 @@ final class ControlPlaneServer implements AutoCloseable {
 
 	private final ControlPlane controlPlane;
 
+	private final EmulatedRuntime runtime;
+
 	private final EnvironmentFreeze freeze;
 
 	private final ExecutorService executor;
 
 	private final HttpServer server;
 
-	ControlPlaneServer(int port, EmulatorState state, ControlPlane controlPlane, EnvironmentFreeze freeze) {
+	ControlPlaneServer(int port, EmulatorState state, ControlPlane controlPlane, EmulatedRuntime runtime,
+			EnvironmentFreeze freeze) {
 		this.state = state;
 		this.controlPlane = controlPlane;
+		this.runtime = runtime;
 		this.freeze = freeze;
 		AtomicInteger counter = new AtomicInteger();
 		this.executor = Executors.newCachedThreadPool((runnable) -> {
@@ -202,6 +206,9 @@ final class ControlPlaneServer implements AutoCloseable {
 				ControlPlane.requireMethod("PUT", method);
 				return this.controlPlane.subscribeLogs(headers, body, nanos);
 			default:
+				if (path.startsWith(EmulatedRuntime.PATH_PREFIX)) {
+					return this.runtime.handle(method, path, headers, body);
+				}
 				return EmulatorResponse.error(404, "NotFound", "No route for " + method + " " + path);
 		}
 	}

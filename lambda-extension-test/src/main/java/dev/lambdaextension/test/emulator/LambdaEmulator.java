@@ -82,6 +82,8 @@ public final class LambdaEmulator implements AutoCloseable {
 
 	private final EmulatorHistory history;
 
+	private final EmulatedRuntime runtime;
+
 	LambdaEmulator(EmulatorSettings settings) {
 		this.settings = settings;
 		this.telemetry = new EmulatedTelemetryApi(settings.telemetrySupported(), settings.schemaVersions());
@@ -89,8 +91,9 @@ public final class LambdaEmulator implements AutoCloseable {
 		this.freeze = new EnvironmentFreeze(this.telemetry);
 		this.phases = new PhaseRunner(settings, this.state, this.sender, this.telemetry, this.freeze);
 		ControlPlane controlPlane = new ControlPlane(settings, this.state, this.phases, this.telemetry);
+		this.runtime = new EmulatedRuntime(this.state);
 		try {
-			this.server = new ControlPlaneServer(settings.port(), this.state, controlPlane, this.freeze);
+			this.server = new ControlPlaneServer(settings.port(), this.state, controlPlane, this.runtime, this.freeze);
 		}
 		catch (RuntimeException ex) {
 			this.telemetry.close();
@@ -117,6 +120,15 @@ public final class LambdaEmulator implements AutoCloseable {
 	 */
 	public static LambdaEmulatorBuilder builder() {
 		return new LambdaEmulatorBuilder();
+	}
+
+	/**
+	 * Return the Runtime API a function process polls, for tests that run a real function with an internal
+	 * extension.
+	 * @return the runtime side of the emulator
+	 */
+	public EmulatedRuntime runtime() {
+		return this.runtime;
 	}
 
 	/**
@@ -276,7 +288,11 @@ public final class LambdaEmulator implements AutoCloseable {
 	 * @return a handle on the invocation
 	 */
 	public Invocation invoke(InvokeRequest request) {
-		return this.phases.invoke(Objects.requireNonNull(request, "'request' must not be null"));
+		Invocation invocation = this.phases.invoke(Objects.requireNonNull(request, "'request' must not be null"));
+		synchronized (this.state.monitor) {
+			this.runtime.invocationStarted(invocation);
+		}
+		return invocation;
 	}
 
 	/**

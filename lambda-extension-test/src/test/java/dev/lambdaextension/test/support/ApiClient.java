@@ -52,6 +52,20 @@ public final class ApiClient {
 			.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
+	public CompletableFuture<HttpResponse<String>> runtimeNext() {
+		return this.client.sendAsync(request("/2018-06-01/runtime/invocation/next").GET().build(),
+				HttpResponse.BodyHandlers.ofString());
+	}
+
+	public HttpResponse<String> runtimePost(String path, String errorType, String body) {
+		HttpRequest.Builder builder = request("/2018-06-01/runtime/" + path)
+			.POST(HttpRequest.BodyPublishers.ofString(body));
+		if (errorType != null) {
+			builder.header("Lambda-Runtime-Function-Error-Type", errorType);
+		}
+		return send(builder.build());
+	}
+
 	public HttpResponse<String> nextWithoutId() {
 		return send(request("/2020-01-01/extension/event/next").GET().build());
 	}
