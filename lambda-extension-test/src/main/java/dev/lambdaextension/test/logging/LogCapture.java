@@ -5,7 +5,10 @@ import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Predicate;
 
 import org.jspecify.annotations.Nullable;
@@ -32,7 +35,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * }
  * </pre>
  * Capture only the loggers a test provokes, and assert every WARNING and ERROR it captures: whatever else
- * is printed is then news. A line logged on another thread after the call under test returns is awaited
+ * is printed is then news. A WARNING or ERROR that the test never looked at (through {@link #records()},
+ * {@link #records(Level)}, {@link #messages(Level)} or {@code await}) is printed after the test, as it would
+ * have been without the capture. A line logged on another thread after the call under test returns is awaited
  * with {@link #await(Level, String, Duration)}. When the test fails, the captured lines are printed to help
  * tell why. To capture all of an extension's warnings, capture {@code "dev.lambdaextension"} and your own
  * package.
@@ -46,6 +51,8 @@ public final class LogCapture implements BeforeEachCallback, AfterEachCallback {
 	private final List<String> loggerNames;
 
 	private final List<CapturedLog> records = new ArrayList<>();
+
+	private final Set<CapturedLog> asserted = Collections.newSetFromMap(new IdentityHashMap<>());
 
 	private final List<AutoCloseable> attachments = new ArrayList<>();
 
@@ -81,6 +88,7 @@ public final class LogCapture implements BeforeEachCallback, AfterEachCallback {
 	 * @return a snapshot of the records
 	 */
 	public synchronized List<CapturedLog> records() {
+		this.asserted.addAll(this.records);
 		return List.copyOf(this.records);
 	}
 
@@ -89,8 +97,10 @@ public final class LogCapture implements BeforeEachCallback, AfterEachCallback {
 	 * @param level the level
 	 * @return a snapshot of the matching records
 	 */
-	public List<CapturedLog> records(Level level) {
-		return records().stream().filter((record) -> record.level() == level).toList();
+	public synchronized List<CapturedLog> records(Level level) {
+		List<CapturedLog> matching = this.records.stream().filter((record) -> record.level() == level).toList();
+		this.asserted.addAll(matching);
+		return matching;
 	}
 
 	/**
@@ -131,6 +141,7 @@ public final class LogCapture implements BeforeEachCallback, AfterEachCallback {
 		while (true) {
 			CapturedLog found = this.records.stream().filter(condition).findFirst().orElse(null);
 			if (found != null) {
+				this.asserted.add(found);
 				return found;
 			}
 			long remaining = deadline - System.nanoTime();
@@ -157,6 +168,7 @@ public final class LogCapture implements BeforeEachCallback, AfterEachCallback {
 	public void beforeEach(ExtensionContext context) {
 		synchronized (this) {
 			this.records.clear();
+			this.asserted.clear();
 		}
 		List<LogBackend> backends = backends();
 		for (String name : this.loggerNames) {
@@ -173,13 +185,24 @@ public final class LogCapture implements BeforeEachCallback, AfterEachCallback {
 		}
 		this.attachments.clear();
 		if (context.getExecutionException().isPresent()) {
-			print(System.err);
+			print(System.err, "Log lines captured from ", records());
+		}
+		else {
+			print(System.err, "Log lines captured but not asserted from ", unasserted());
 		}
 	}
 
-	private void print(PrintStream out) {
-		List<CapturedLog> captured = records();
-		out.println("Log lines captured from " + this.loggerNames + " (" + captured.size() + "):");
+	private synchronized List<CapturedLog> unasserted() {
+		return this.records.stream()
+			.filter((record) -> record.level().compareTo(Level.WARNING) >= 0 && !this.asserted.contains(record))
+			.toList();
+	}
+
+	private void print(PrintStream out, String title, List<CapturedLog> captured) {
+		if (captured.isEmpty()) {
+			return;
+		}
+		out.println(title + this.loggerNames + " (" + captured.size() + "):");
 		for (CapturedLog record : captured) {
 			out.println("  " + record);
 			Throwable thrown = record.thrown();

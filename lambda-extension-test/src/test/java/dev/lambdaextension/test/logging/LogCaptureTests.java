@@ -106,18 +106,10 @@ class LogCaptureTests {
 
 	@Test
 	void loggersShouldBeRestoredAfterEachTestAndCapturedLinesShownWhenItFails() {
-		PrintStream err = System.err;
-		ByteArrayOutputStream printed = new ByteArrayOutputStream();
 		SummaryGeneratingListener summary = new SummaryGeneratingListener();
-		try {
-			System.setErr(new PrintStream(printed, true, StandardCharsets.UTF_8));
-			LauncherFactory.create().execute(request().selectors(selectClass(FailingFixture.class)).build(), summary);
-		}
-		finally {
-			System.setErr(err);
-		}
+		String printed = run(FailingFixture.class, summary);
 		assertThat(summary.getSummary().getTestsFailedCount()).isOne();
-		assertThat(printed.toString(StandardCharsets.UTF_8))
+		assertThat(printed)
 			.contains("Log lines captured from [" + FailingFixture.LOGGER + "] (2):",
 					"WARNING [main] " + FailingFixture.LOGGER + " - first",
 					"ERROR [main] " + FailingFixture.LOGGER + " - second (java.lang.IllegalStateException: boom)")
@@ -126,6 +118,29 @@ class LogCaptureTests {
 		assertThat(Logger.getLogger(FailingFixture.LOGGER).getUseParentHandlers()).isTrue();
 		assertThat(logbackContext().getLogger(FailingFixture.LOGGER).isAdditive()).isTrue();
 		assertThat(logbackContext().getLogger(FailingFixture.LOGGER).iteratorForAppenders().hasNext()).isFalse();
+	}
+
+	@Test
+	void warningsThatThePassingTestDidNotAssertShouldBeShownAfterIt() {
+		SummaryGeneratingListener summary = new SummaryGeneratingListener();
+		String printed = run(UnassertedFixture.class, summary);
+		assertThat(summary.getSummary().getTestsSucceededCount()).isOne();
+		assertThat(printed).contains("Log lines captured but not asserted from [" + UnassertedFixture.LOGGER + "] (1):",
+				"ERROR [main] " + UnassertedFixture.LOGGER + " - unexpected")
+			.doesNotContain("expected warning", "just information");
+	}
+
+	private static String run(Class<?> fixture, SummaryGeneratingListener summary) {
+		PrintStream err = System.err;
+		ByteArrayOutputStream printed = new ByteArrayOutputStream();
+		try {
+			System.setErr(new PrintStream(printed, true, StandardCharsets.UTF_8));
+			LauncherFactory.create().execute(request().selectors(selectClass(fixture)).build(), summary);
+		}
+		finally {
+			System.setErr(err);
+		}
+		return printed.toString(StandardCharsets.UTF_8);
 	}
 
 	private static LoggerContext logbackContext() {
@@ -144,6 +159,23 @@ class LogCaptureTests {
 			System.getLogger(LOGGER).log(Level.WARNING, "first");
 			LoggerFactory.getLogger(LOGGER).error("second", new IllegalStateException("boom"));
 			assertThat(this.logs.records()).isEmpty();
+		}
+
+	}
+
+	static class UnassertedFixture {
+
+		static final String LOGGER = "dev.lambdaextension.test.logging.unasserted";
+
+		@RegisterExtension
+		final LogCapture logs = LogCapture.of(LOGGER);
+
+		@Test
+		void passes() {
+			System.getLogger(LOGGER).log(Level.WARNING, "expected warning");
+			System.getLogger(LOGGER).log(Level.INFO, "just information");
+			System.getLogger(LOGGER).log(Level.ERROR, "unexpected");
+			assertThat(this.logs.messages(Level.WARNING)).containsExactly("expected warning");
 		}
 
 	}
