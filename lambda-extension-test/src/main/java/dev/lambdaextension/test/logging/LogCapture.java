@@ -35,8 +35,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * }
  * </pre>
  * Capture only the loggers a test provokes, and assert every WARNING and ERROR it captures: whatever else
- * is printed is then news. A WARNING or ERROR that the test never looked at (through {@link #records()},
- * {@link #records(Level)}, {@link #messages(Level)} or {@code await}) is printed after the test, as it would
+ * is printed is then news. A WARNING or ERROR that the test never looked at (through {@code records},
+ * {@link #messages(Level)} or {@code await}) is printed after the test, as it would
  * have been without the capture. A line logged on another thread after the call under test returns is awaited
  * with {@link #await(Level, String, Duration)}. When the test fails, the captured lines are printed to help
  * tell why. To capture all of an extension's warnings, capture {@code "dev.lambdaextension"} and your own
@@ -97,8 +97,17 @@ public final class LogCapture implements BeforeEachCallback, AfterEachCallback {
 	 * @param level the level
 	 * @return a snapshot of the matching records
 	 */
-	public synchronized List<CapturedLog> records(Level level) {
-		List<CapturedLog> matching = this.records.stream().filter((record) -> record.level() == level).toList();
+	public List<CapturedLog> records(Level level) {
+		return records((record) -> record.level() == level);
+	}
+
+	/**
+	 * The records captured so far that match the given condition; only these count as asserted.
+	 * @param condition the condition
+	 * @return a snapshot of the matching records
+	 */
+	public synchronized List<CapturedLog> records(Predicate<CapturedLog> condition) {
+		List<CapturedLog> matching = this.records.stream().filter(condition).toList();
 		this.asserted.addAll(matching);
 		return matching;
 	}
@@ -184,11 +193,12 @@ public final class LogCapture implements BeforeEachCallback, AfterEachCallback {
 			this.attachments.get(i).close();
 		}
 		this.attachments.clear();
+		String test = context.getRequiredTestClass().getSimpleName() + "." + context.getRequiredTestMethod().getName();
 		if (context.getExecutionException().isPresent()) {
-			print(System.err, "Log lines captured from ", records());
+			print(System.err, test + ": log lines captured from ", records());
 		}
 		else {
-			print(System.err, "Log lines captured but not asserted from ", unasserted());
+			print(System.err, test + ": log lines captured but not asserted from ", unasserted());
 		}
 	}
 

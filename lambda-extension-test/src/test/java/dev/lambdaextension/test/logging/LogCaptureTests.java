@@ -110,7 +110,7 @@ class LogCaptureTests {
 		String printed = run(FailingFixture.class, summary);
 		assertThat(summary.getSummary().getTestsFailedCount()).isOne();
 		assertThat(printed)
-			.contains("Log lines captured from [" + FailingFixture.LOGGER + "] (2):",
+			.contains("FailingFixture.fails: log lines captured from [" + FailingFixture.LOGGER + "] (2):",
 					"WARNING [main] " + FailingFixture.LOGGER + " - first",
 					"ERROR [main] " + FailingFixture.LOGGER + " - second (java.lang.IllegalStateException: boom)")
 			.contains("\tat ");
@@ -125,7 +125,7 @@ class LogCaptureTests {
 		SummaryGeneratingListener summary = new SummaryGeneratingListener();
 		String printed = run(UnassertedFixture.class, summary);
 		assertThat(summary.getSummary().getTestsSucceededCount()).isOne();
-		assertThat(printed).contains("Log lines captured but not asserted from [" + UnassertedFixture.LOGGER + "] (1):",
+		assertThat(printed).contains("UnassertedFixture.passes: log lines captured but not asserted from [" + UnassertedFixture.LOGGER + "] (1):",
 				"ERROR [main] " + UnassertedFixture.LOGGER + " - unexpected")
 			.doesNotContain("expected warning", "just information");
 	}
