@@ -54,8 +54,10 @@ class LambdaTelemetryIntegrationTests {
 
 	private static final Duration WAIT = Duration.ofSeconds(10);
 
+	// A context closed right after Init may still hold the Init telemetry in its queue.
 	@RegisterExtension
-	final LogCapture logs = LogCapture.of("dev.lambdaextension");
+	final LogCapture logs = LogCapture.of("dev.lambdaextension")
+		.allow(Level.WARNING, "Telemetry dispatcher closed with");
 
 	private LambdaEmulator emulator;
 
