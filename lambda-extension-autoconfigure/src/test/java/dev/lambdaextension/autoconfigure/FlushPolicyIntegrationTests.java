@@ -1,5 +1,6 @@
 package dev.lambdaextension.autoconfigure;
 
+import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,8 +23,10 @@ import dev.lambdaextension.test.emulator.Invocation;
 import dev.lambdaextension.test.emulator.InvokeRequest;
 import dev.lambdaextension.test.emulator.LambdaEmulator;
 import dev.lambdaextension.test.emulator.LambdaEmulatorBuilder;
+import dev.lambdaextension.test.logging.LogCapture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -38,6 +41,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class FlushPolicyIntegrationTests {
 
 	private static final Duration WAIT = Duration.ofSeconds(10);
+
+	@RegisterExtension
+	final LogCapture logs = LogCapture.of("dev.lambdaextension");
 
 	private final CompletableFuture<Integer> exitStatus = new CompletableFuture<>();
 
@@ -135,6 +141,9 @@ class FlushPolicyIntegrationTests {
 				assertThat(recorder.count(FlushTrigger.INVOCATION_COMPLETED)).isOne();
 				assertThat(recorder.triggers()).last().isEqualTo(FlushTrigger.SHUTDOWN);
 			});
+		// The second invocation's platform.report comes with the next thaw, so shutdown may not see it in time.
+		assertThat(this.logs.messages(Level.WARNING))
+			.isSubsetOf("platform.report of 1 invocation(s) did not arrive before the telemetry went quiet");
 	}
 
 	@Test
@@ -181,6 +190,19 @@ class FlushPolicyIntegrationTests {
 				shutDownAndExit();
 				assertThat(calls).containsExactly("throwing", "later", "throwing", "later", "throwing", "later");
 			});
+		this.logs.await(Level.WARNING,
+				"Telemetry flusher dev.lambdaextension.autoconfigure.FlushPolicyIntegrationTests$ThrowingFlusher "
+						+ "failed on INVOCATION_COMPLETED: java.lang.IllegalStateException", WAIT);
+		this.logs.await(Level.WARNING,
+				"Telemetry flusher dev.lambdaextension.autoconfigure.FlushPolicyIntegrationTests$ThrowingFlusher "
+						+ "failed on SHUTDOWN: java.lang.IllegalStateException", WAIT);
+		assertThat(this.logs.messages(Level.WARNING)).containsExactly(
+				"Telemetry flusher dev.lambdaextension.autoconfigure.FlushPolicyIntegrationTests$ThrowingFlusher "
+						+ "failed on INVOCATION_COMPLETED: java.lang.IllegalStateException",
+				"Telemetry flusher dev.lambdaextension.autoconfigure.FlushPolicyIntegrationTests$ThrowingFlusher "
+						+ "failed on INVOCATION_COMPLETED: java.lang.IllegalStateException",
+				"Telemetry flusher dev.lambdaextension.autoconfigure.FlushPolicyIntegrationTests$ThrowingFlusher "
+						+ "failed on SHUTDOWN: java.lang.IllegalStateException");
 	}
 
 	@Test

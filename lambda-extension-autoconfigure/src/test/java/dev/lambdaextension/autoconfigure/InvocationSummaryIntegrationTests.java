@@ -18,8 +18,10 @@ import dev.lambdaextension.test.emulator.InvocationStatus;
 import dev.lambdaextension.test.emulator.InvokeRequest;
 import dev.lambdaextension.test.emulator.LambdaEmulator;
 import dev.lambdaextension.test.emulator.LambdaEmulatorBuilder;
+import dev.lambdaextension.test.logging.LogCapture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -33,6 +35,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class InvocationSummaryIntegrationTests {
 
 	private static final Duration WAIT = Duration.ofSeconds(10);
+
+	@RegisterExtension
+	final LogCapture logs = LogCapture.of("dev.lambdaextension");
 
 	private final CompletableFuture<Integer> exitStatus = new CompletableFuture<>();
 

@@ -5,8 +5,10 @@ import java.time.Duration;
 import dev.lambdaextension.lifecycle.ExtensionEventLoop;
 import dev.lambdaextension.lifecycle.ExtensionState;
 import dev.lambdaextension.test.emulator.LambdaEmulator;
+import dev.lambdaextension.test.logging.LogCapture;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -17,6 +19,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Tests for {@link LambdaExtensionAutoConfiguration}.
  */
 class LambdaExtensionAutoConfigurationTests {
+
+	@RegisterExtension
+	final LogCapture logs = LogCapture.of("dev.lambdaextension");
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(LambdaExtensionAutoConfiguration.class))

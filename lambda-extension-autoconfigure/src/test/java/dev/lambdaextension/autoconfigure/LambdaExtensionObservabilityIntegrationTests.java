@@ -1,10 +1,12 @@
 package dev.lambdaextension.autoconfigure;
 
+import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import dev.lambdaextension.actuate.endpoint.LambdaExtensionEndpoint;
+import dev.lambdaextension.client.ExtensionsApiException;
 import dev.lambdaextension.health.LambdaExtensionHealthIndicator;
 import dev.lambdaextension.lifecycle.ExtensionEventHistory.EntryType;
 import dev.lambdaextension.lifecycle.ExtensionExitHandler;
@@ -14,6 +16,7 @@ import dev.lambdaextension.telemetry.TelemetryListener;
 import dev.lambdaextension.test.emulator.InvocationStatus;
 import dev.lambdaextension.test.emulator.InvokeRequest;
 import dev.lambdaextension.test.emulator.LambdaEmulator;
+import dev.lambdaextension.test.logging.LogCapture;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.search.MeterNotFoundException;
@@ -21,6 +24,7 @@ import io.micrometer.core.instrument.search.Search;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.health.contributor.Health;
@@ -37,6 +41,9 @@ import static org.awaitility.Awaitility.await;
 class LambdaExtensionObservabilityIntegrationTests {
 
 	private static final Duration WAIT = Duration.ofSeconds(10);
+
+	@RegisterExtension
+	final LogCapture logs = LogCapture.of("dev.lambdaextension");
 
 	private LambdaEmulator emulator;
 
@@ -143,6 +150,16 @@ class LambdaExtensionObservabilityIntegrationTests {
 			// the last report came after SHUTDOWN and still reached the meters before the exit
 			assertThat(counter(registry.find("lambda.function.invocations").tag("status", "success"))).isEqualTo(3);
 		});
+		this.logs.await(Level.WARNING,
+				"Telemetry listener 'failingLogs' failed on 1 event(s) of type(s) [function]: "
+						+ "java.lang.IllegalStateException: listener failure", WAIT);
+		this.logs.await(Level.WARNING, "Refused a telemetry request whose body is not a JSON array (18 bytes)", WAIT);
+		this.logs.await(Level.WARNING, "Skipped 1 malformed telemetry event(s) in a batch of 1", WAIT);
+		assertThat(this.logs.messages(Level.WARNING)).containsExactlyInAnyOrder(
+				"Telemetry listener 'failingLogs' failed on 1 event(s) of type(s) [function]: "
+						+ "java.lang.IllegalStateException: listener failure",
+				"Refused a telemetry request whose body is not a JSON array (18 bytes)",
+				"Skipped 1 malformed telemetry event(s) in a batch of 1");
 	}
 
 	@Test
@@ -162,6 +179,12 @@ class LambdaExtensionObservabilityIntegrationTests {
 				.extracting((event) -> event.type())
 				.endsWith(EntryType.INVOKE, EntryType.FAILED);
 		});
+		assertThat(this.logs
+			.await(Level.ERROR,
+					"Extension event loop failed: next failed with HTTP 500 InternalServerError: Injected fault", WAIT)
+			.thrown())
+			.isInstanceOf(ExtensionsApiException.class);
+		assertThat(this.logs.records(Level.ERROR)).hasSize(1);
 	}
 
 	private static double counter(Search search) {

@@ -1,5 +1,6 @@
 package dev.lambdaextension.autoconfigure;
 
+import java.lang.System.Logger.Level;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
@@ -32,8 +33,10 @@ import dev.lambdaextension.test.emulator.Invocation;
 import dev.lambdaextension.test.emulator.InvokeRequest;
 import dev.lambdaextension.test.emulator.LambdaEmulator;
 import dev.lambdaextension.test.emulator.LambdaEmulatorBuilder;
+import dev.lambdaextension.test.logging.LogCapture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.boot.LazyInitializationBeanFactoryPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -50,6 +53,11 @@ import static org.awaitility.Awaitility.await;
 class LambdaTelemetryIntegrationTests {
 
 	private static final Duration WAIT = Duration.ofSeconds(10);
+
+	// A context closed right after Init may still hold the Init telemetry in its queue.
+	@RegisterExtension
+	final LogCapture logs = LogCapture.of("dev.lambdaextension")
+		.allow(Level.WARNING, "Telemetry dispatcher closed with");
 
 	private LambdaEmulator emulator;
 
@@ -218,6 +226,9 @@ class LambdaTelemetryIntegrationTests {
 				assertThat(this.emulator.telemetry().subscriptions()).singleElement()
 					.satisfies((subscription) -> assertThat(subscription.schemaVersion()).isEqualTo("2022-07-01"));
 			});
+		this.logs.await(Level.WARNING, "Lambda refused telemetry schema version 2025-01-29; using 2022-07-01", WAIT);
+		assertThat(this.logs.messages(Level.WARNING)).containsExactly(
+				"Lambda refused telemetry schema version 2025-01-29; using 2022-07-01");
 	}
 
 	@Test
@@ -228,6 +239,10 @@ class LambdaTelemetryIntegrationTests {
 			assertThat(context.getBean(ExtensionEventLoop.class).getState()).isEqualTo(ExtensionState.RUNNING);
 			assertThat(context.getBean(TelemetryReceiver.class).isRunning()).isFalse();
 		});
+		this.logs.await(Level.WARNING,
+				"The Lambda runtime API does not support the Telemetry API; continuing without telemetry", WAIT);
+		assertThat(this.logs.messages(Level.WARNING)).containsExactly(
+				"The Lambda runtime API does not support the Telemetry API; continuing without telemetry");
 	}
 
 	@Test
@@ -287,6 +302,11 @@ class LambdaTelemetryIntegrationTests {
 				.satisfies((event) -> assertThat(event.record().asString()).isEqualTo("RequestId: 1"));
 			this.emulator.invoke().awaitExtensionsDone(WAIT);
 		});
+		this.logs.await(Level.WARNING, "Refused a telemetry request whose body is not a JSON array (18 bytes)", WAIT);
+		this.logs.await(Level.WARNING, "Skipped 1 malformed telemetry event(s) in a batch of 2", WAIT);
+		assertThat(this.logs.messages(Level.WARNING)).containsExactlyInAnyOrder(
+				"Refused a telemetry request whose body is not a JSON array (18 bytes)",
+				"Skipped 1 malformed telemetry event(s) in a batch of 2");
 	}
 
 	@Test
@@ -322,6 +342,10 @@ class LambdaTelemetryIntegrationTests {
 				assertThat(context.getBean(ThrowingListener.class).calls).isGreaterThan(0);
 				assertThat(context.getBean(ExtensionEventLoop.class).getState()).isEqualTo(ExtensionState.RUNNING);
 			});
+		this.logs.await(Level.WARNING, "Telemetry listener 'dev.lambdaextension.telemetryListener#0' failed", WAIT);
+		assertThat(this.logs.messages(Level.WARNING)).isNotEmpty()
+			.containsOnly("Telemetry listener 'dev.lambdaextension.telemetryListener#0' failed on 1 event(s) of "
+					+ "type(s) [function]: java.lang.IllegalStateException: listener failure");
 	}
 
 	@Test
@@ -339,7 +363,6 @@ class LambdaTelemetryIntegrationTests {
 				invocation.awaitExtensionsDone(WAIT);
 			});
 	}
-
 
 	@Test
 	void disabledBarrierShouldNotHoldNext() {
@@ -378,6 +401,10 @@ class LambdaTelemetryIntegrationTests {
 				assertThat(ExitRecorder.status.get(WAIT.toSeconds(), TimeUnit.SECONDS)).isZero();
 				assertThat(listener.lines).hasSize(3000);
 			});
+		this.logs.await(Level.WARNING,
+				"platform.report of 1 invocation(s) did not arrive before the telemetry went quiet", WAIT);
+		assertThat(this.logs.messages(Level.WARNING)).containsExactly(
+				"platform.report of 1 invocation(s) did not arrive before the telemetry went quiet");
 	}
 
 	static class ExitRecorder {

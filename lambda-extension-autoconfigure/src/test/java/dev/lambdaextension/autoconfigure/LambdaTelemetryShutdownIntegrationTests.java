@@ -1,5 +1,6 @@
 package dev.lambdaextension.autoconfigure;
 
+import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -22,8 +23,10 @@ import dev.lambdaextension.test.emulator.InvocationStatus;
 import dev.lambdaextension.test.emulator.InvokeRequest;
 import dev.lambdaextension.test.emulator.LambdaEmulator;
 import dev.lambdaextension.test.emulator.LambdaEmulatorBuilder;
+import dev.lambdaextension.test.logging.LogCapture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -38,6 +41,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class LambdaTelemetryShutdownIntegrationTests {
 
 	private static final Duration WAIT = Duration.ofSeconds(10);
+
+	@RegisterExtension
+	final LogCapture logs = LogCapture.of("dev.lambdaextension");
 
 	private final CompletableFuture<Integer> exitStatus = new CompletableFuture<>();
 
@@ -102,6 +108,18 @@ class LambdaTelemetryShutdownIntegrationTests {
 					listener.release.countDown();
 				}
 			});
+		this.logs.await(Level.WARNING,
+				"platform.report of 1 invocation(s) did not arrive before the telemetry went quiet", WAIT);
+		this.logs.await(Level.WARNING, "Telemetry drain deadline passed: 0 event(s) delivered, 3 undelivered", WAIT);
+		assertThat(this.logs.messages(Level.WARNING)).containsExactly(
+				"platform.report of 1 invocation(s) did not arrive before the telemetry went quiet",
+				"Telemetry drain deadline passed: 0 event(s) delivered, 3 undelivered");
+		this.logs.await(Level.ERROR,
+				"Exiting with status 1: 3 telemetry event(s) accepted from Lambda were never delivered to the "
+						+ "listeners", WAIT);
+		assertThat(this.logs.messages(Level.ERROR)).containsExactly(
+				"Exiting with status 1: 3 telemetry event(s) accepted from Lambda were never delivered to the "
+						+ "listeners");
 	}
 
 	@Test
@@ -145,6 +163,17 @@ class LambdaTelemetryShutdownIntegrationTests {
 				.containsExactly(500, 500, 200);
 			assertThat(this.emulator.telemetry().subscriptions()).hasSize(1);
 		});
+		this.logs.await(Level.WARNING,
+				"Telemetry subscription failed (attempt 1 of 3), retrying: telemetry subscription failed with "
+						+ "HTTP 500 InternalServerError: Injected fault", WAIT);
+		this.logs.await(Level.WARNING,
+				"Telemetry subscription failed (attempt 2 of 3), retrying: telemetry subscription failed with "
+						+ "HTTP 500 InternalServerError: Injected fault", WAIT);
+		assertThat(this.logs.messages(Level.WARNING)).containsExactly(
+				"Telemetry subscription failed (attempt 1 of 3), retrying: telemetry subscription failed with "
+						+ "HTTP 500 InternalServerError: Injected fault",
+				"Telemetry subscription failed (attempt 2 of 3), retrying: telemetry subscription failed with "
+						+ "HTTP 500 InternalServerError: Injected fault");
 	}
 
 	@Test
@@ -156,6 +185,17 @@ class LambdaTelemetryShutdownIntegrationTests {
 			assertThat(this.emulator.history().calls(LambdaEmulator.TELEMETRY_PATH)).hasSize(3);
 			assertThat(this.emulator.extensions().get(0).initErrorType()).isEqualTo("InternalServerError");
 		});
+		this.logs.await(Level.WARNING,
+				"Telemetry subscription failed (attempt 1 of 3), retrying: telemetry subscription failed with "
+						+ "HTTP 500 InternalServerError: Injected fault", WAIT);
+		this.logs.await(Level.WARNING,
+				"Telemetry subscription failed (attempt 2 of 3), retrying: telemetry subscription failed with "
+						+ "HTTP 500 InternalServerError: Injected fault", WAIT);
+		assertThat(this.logs.messages(Level.WARNING)).containsExactly(
+				"Telemetry subscription failed (attempt 1 of 3), retrying: telemetry subscription failed with "
+						+ "HTTP 500 InternalServerError: Injected fault",
+				"Telemetry subscription failed (attempt 2 of 3), retrying: telemetry subscription failed with "
+						+ "HTTP 500 InternalServerError: Injected fault");
 	}
 
 	@Test
@@ -194,6 +234,7 @@ class LambdaTelemetryShutdownIntegrationTests {
 	}
 
 	@Test
+	@SuppressWarnings("try")
 	void stalledSendersShouldNotHoldUpDeliveries() throws Exception {
 		runner(LambdaEmulator.builder()).withBean(ReportRecorder.class)
 			.withPropertyValues("lambda.extension.telemetry.barrier.timeout=10s")

@@ -1,5 +1,6 @@
 package dev.lambdaextension.lifecycle;
 
+import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -13,9 +14,11 @@ import dev.lambdaextension.client.ExtensionsApiException;
 import dev.lambdaextension.client.ShutdownReason;
 import dev.lambdaextension.test.emulator.Invocation;
 import dev.lambdaextension.test.emulator.LambdaEmulator;
+import dev.lambdaextension.test.logging.LogCapture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -33,6 +36,9 @@ class ExtensionEventLoopIntegrationTests {
 	private static final Duration WAIT = Duration.ofSeconds(10);
 
 	private static final String NEXT = "/2020-01-01/extension/event/next";
+
+	@RegisterExtension
+	final LogCapture logs = LogCapture.of("dev.lambdaextension");
 
 	private LambdaEmulator emulator;
 
@@ -107,6 +113,11 @@ class ExtensionEventLoopIntegrationTests {
 			assertThat(context.getBean(ThrowingInvokeListener.class).calls).isEqualTo(2);
 			assertThat(context.getBean(ExtensionEventLoop.class).getState()).isEqualTo(ExtensionState.RUNNING);
 		});
+		this.logs.await(Level.ERROR, "INVOKE listener failed for request", WAIT);
+		assertThat(this.logs.records(Level.ERROR)).hasSize(2).allSatisfy((record) -> {
+			assertThat(record.message()).startsWith("INVOKE listener failed for request ");
+			assertThat(record.thrown()).isInstanceOf(IllegalStateException.class).hasMessage("boom");
+		});
 	}
 
 	@Test
@@ -122,6 +133,23 @@ class ExtensionEventLoopIntegrationTests {
 			assertThat(this.emulator.extensions().get(0).exitErrorType()).isEqualTo("InternalServerError");
 			assertThat(loop.getState()).isEqualTo(ExtensionState.FAILED);
 		});
+		this.logs.await(Level.WARNING,
+				"event/next failed (attempt 1 of 3), retrying in 10 ms: next failed with HTTP 500 "
+						+ "InternalServerError: Injected fault", WAIT);
+		this.logs.await(Level.WARNING,
+				"event/next failed (attempt 2 of 3), retrying in 20 ms: next failed with HTTP 500 "
+						+ "InternalServerError: Injected fault", WAIT);
+		assertThat(this.logs.messages(Level.WARNING)).containsExactly(
+				"event/next failed (attempt 1 of 3), retrying in 10 ms: next failed with HTTP 500 "
+						+ "InternalServerError: Injected fault",
+				"event/next failed (attempt 2 of 3), retrying in 20 ms: next failed with HTTP 500 "
+						+ "InternalServerError: Injected fault");
+		assertThat(this.logs
+			.await(Level.ERROR,
+					"Extension event loop failed: next failed with HTTP 500 InternalServerError: Injected fault", WAIT)
+			.thrown())
+			.isInstanceOf(ExtensionsApiException.class);
+		assertThat(this.logs.records(Level.ERROR)).hasSize(1);
 	}
 
 	@Test
@@ -136,6 +164,12 @@ class ExtensionEventLoopIntegrationTests {
 			assertThat(context.getBean(Recorder.class).invokes).extracting(ExtensionInvokeEvent::requestId)
 				.containsExactly(first.requestId(), second.requestId());
 		});
+		this.logs.await(Level.WARNING,
+				"event/next failed (attempt 1 of 3), retrying in 10 ms: next failed with HTTP 500 "
+						+ "InternalServerError: Injected fault", WAIT);
+		assertThat(this.logs.messages(Level.WARNING)).containsExactly(
+				"event/next failed (attempt 1 of 3), retrying in 10 ms: next failed with HTTP 500 "
+						+ "InternalServerError: Injected fault");
 	}
 
 	@Test
@@ -152,6 +186,10 @@ class ExtensionEventLoopIntegrationTests {
 			assertThat(recorder.invokes).last().extracting(ExtensionInvokeEvent::requestId).isEqualTo(second.requestId());
 			assertThat(context.getBean(ExtensionEventLoop.class).getState()).isEqualTo(ExtensionState.RUNNING);
 		});
+		this.logs.await(Level.WARNING,
+				"event/next returned event type RESTORE (unknown eventType); asking for the next event", WAIT);
+		assertThat(this.logs.messages(Level.WARNING)).containsExactly(
+				"event/next returned event type RESTORE (unknown eventType); asking for the next event");
 	}
 
 	@Test
@@ -168,6 +206,8 @@ class ExtensionEventLoopIntegrationTests {
 			});
 			assertThat(recorder.invokes).hasSize(2);
 		});
+		assertThat(this.logs.messages(Level.WARNING)).containsExactly("event/next returned event type INVOKE "
+				+ "(body of 40 bytes is not valid JSON); asking for the next event");
 	}
 
 	@Test
@@ -294,7 +334,6 @@ class ExtensionEventLoopIntegrationTests {
 		final List<String> order = new CopyOnWriteArrayList<>();
 
 		volatile ExtensionShutdownCompletedEvent shutdownCompleted;
-
 
 		final CompletableFuture<Integer> exitStatus = new CompletableFuture<>();
 

@@ -7,7 +7,9 @@ import dev.lambdaextension.telemetry.PlatformReport;
 import dev.lambdaextension.telemetry.TelemetryEvent;
 import dev.lambdaextension.telemetry.TelemetryListener;
 import dev.lambdaextension.telemetry.UnknownTelemetryEvent;
+import dev.lambdaextension.test.logging.LogCapture;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.aop.framework.ProxyFactory;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -20,6 +22,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Tests for {@link TelemetryListenerAnnotationBeanPostProcessor}.
  */
 class TelemetryListenerAnnotationBeanPostProcessorTests {
+
+	@RegisterExtension
+	final LogCapture logs = LogCapture.of("dev.lambdaextension");
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
 		.withUserConfiguration(TelemetryListenerTestConfiguration.class);

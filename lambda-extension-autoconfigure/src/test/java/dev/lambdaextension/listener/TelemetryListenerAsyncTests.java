@@ -11,7 +11,9 @@ import dev.lambdaextension.telemetry.FunctionLog;
 import dev.lambdaextension.telemetry.TelemetryEvent;
 import dev.lambdaextension.telemetry.TelemetryListener;
 import dev.lambdaextension.telemetry.dispatch.DrainResult;
+import dev.lambdaextension.test.logging.LogCapture;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
@@ -23,6 +25,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class TelemetryListenerAsyncTests {
 
 	private static final Duration WAIT = Duration.ofSeconds(10);
+
+	@RegisterExtension
+	final LogCapture logs = LogCapture.of("dev.lambdaextension");
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
 		.withUserConfiguration(TelemetryListenerTestConfiguration.class);

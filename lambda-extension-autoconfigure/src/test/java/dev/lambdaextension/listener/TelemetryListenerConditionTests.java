@@ -1,5 +1,6 @@
 package dev.lambdaextension.listener;
 
+import java.lang.System.Logger.Level;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -7,7 +8,9 @@ import dev.lambdaextension.telemetry.FunctionLog;
 import dev.lambdaextension.telemetry.LogRecord;
 import dev.lambdaextension.telemetry.TelemetryEvent;
 import dev.lambdaextension.telemetry.TelemetryListener;
+import dev.lambdaextension.test.logging.LogCapture;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
@@ -17,6 +20,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Tests for {@code @TelemetryListener(condition = ...)}.
  */
 class TelemetryListenerConditionTests {
+
+	@RegisterExtension
+	final LogCapture logs = LogCapture.of("dev.lambdaextension");
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
 		.withUserConfiguration(TelemetryListenerTestConfiguration.class);
@@ -63,6 +69,11 @@ class TelemetryListenerConditionTests {
 			assertThat(registry.getListener("failingCondition").failures()).isOne();
 			assertThat(context.getBean(ErrorListeners.class).single).hasSize(2);
 		});
+		assertThat(this.logs.messages(Level.WARNING)).singleElement()
+			.asString()
+			.startsWith("Telemetry listener 'failingCondition' failed on 4 event(s) of type(s) "
+					+ "[function, platform.report]: org.springframework.expression.spel.SpelEvaluationException: "
+					+ "EL1008E: Property or field 'missing'");
 	}
 
 	static class ErrorListeners {

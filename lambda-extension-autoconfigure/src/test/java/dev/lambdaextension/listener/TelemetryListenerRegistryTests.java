@@ -1,5 +1,6 @@
 package dev.lambdaextension.listener;
 
+import java.lang.System.Logger.Level;
 import java.lang.reflect.Method;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -14,15 +15,14 @@ import dev.lambdaextension.telemetry.TelemetryEvent;
 import dev.lambdaextension.telemetry.TelemetryListener;
 import dev.lambdaextension.telemetry.dispatch.InvocationProgress;
 import dev.lambdaextension.telemetry.dispatch.TelemetryDispatcher;
+import dev.lambdaextension.test.logging.LogCapture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.boot.logging.LogLevel;
 import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
-import org.springframework.boot.test.system.CapturedOutput;
-import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.util.ReflectionUtils;
@@ -41,8 +41,11 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 /**
  * Tests for {@link TelemetryListenerRegistry}.
  */
-@ExtendWith(OutputCaptureExtension.class)
 class TelemetryListenerRegistryTests {
+
+	@RegisterExtension
+	final LogCapture logs = LogCapture.of(LoggingTelemetryListenerErrorHandlerTests.LOGGER,
+			TelemetryDispatcher.class.getName());
 
 	private final LoggingSystem loggingSystem = LoggingSystem.get(getClass().getClassLoader());
 
@@ -125,6 +128,11 @@ class TelemetryListenerRegistryTests {
 			});
 			assertThat(registry.getListener("failingWithDefaultHandler").failures()).isEqualTo(2);
 		});
+		assertThat(this.logs.messages(Level.WARNING)).containsExactly(
+				"Telemetry listener 'failingWithDefaultHandler' failed on 1 event(s) of type(s) [platform.report]: "
+						+ "java.lang.IllegalStateException: boom",
+				"Telemetry listener 'failingWithDefaultHandler' failed on 1 event(s) of type(s) [platform.report]: "
+						+ "java.lang.IllegalStateException: boom");
 	}
 
 	@Test
@@ -139,10 +147,13 @@ class TelemetryListenerRegistryTests {
 				method(FailingListeners.class, "healthy", PlatformReport.class), List.of(), null));
 		registry.consume(batch(report("r-1")));
 		assertThat(listeners.healthy).hasSize(1);
+		assertThat(this.logs.messages(Level.WARNING))
+			.containsExactly("Error handler of telemetry listener 'failing' failed on 1 event(s) of type(s) "
+					+ "[platform.report]: java.lang.IllegalStateException: handler failed");
 	}
 
 	@Test
-	void throwingListenerShouldBeLoggedAsOneWarnLinePerFailureWithoutStackTrace(CapturedOutput output) {
+	void throwingListenerShouldBeLoggedAsOneWarnLinePerFailureWithoutStackTrace() {
 		this.loggingSystem.setLogLevel(LoggingTelemetryListenerErrorHandlerTests.LOGGER, LogLevel.INFO);
 		TelemetryListenerRegistry registry = new TelemetryListenerRegistry();
 		FailingListeners listeners = new FailingListeners();
@@ -159,14 +170,15 @@ class TelemetryListenerRegistryTests {
 			assertThat(dispatcher.getStats().consumerFailures()).isZero();
 		}
 		assertThat(listeners.healthy).hasSize(2);
-		assertThat(LoggingTelemetryListenerErrorHandlerTests.warnLines(output)).hasSize(2)
-			.allSatisfy((line) -> assertThat(line).endsWith("Telemetry listener 'failing' failed on 1 event(s) of "
-					+ "type(s) [platform.report]: java.lang.IllegalStateException: boom"));
-		assertThat(output.getAll()).doesNotContain("\tat ", "secret", "ERROR");
+		assertThat(this.logs.messages(Level.WARNING)).hasSize(2)
+			.containsOnly("Telemetry listener 'failing' failed on 1 event(s) of type(s) [platform.report]: "
+					+ "java.lang.IllegalStateException: boom");
+		assertThat(this.logs.records()).hasSize(2)
+			.allSatisfy(LoggingTelemetryListenerErrorHandlerTests::hasNoTraceOrPayload);
 	}
 
 	@Test
-	void throwingErrorHandlerShouldBeLoggedAsOneWarnLineWithoutStackTrace(CapturedOutput output) {
+	void throwingErrorHandlerShouldBeLoggedAsOneWarnLineWithoutStackTrace() {
 		this.loggingSystem.setLogLevel(LoggingTelemetryListenerErrorHandlerTests.LOGGER, LogLevel.INFO);
 		TelemetryListenerRegistry registry = new TelemetryListenerRegistry((failure) -> {
 			throw new IllegalStateException("handler failed");
@@ -175,11 +187,11 @@ class TelemetryListenerRegistryTests {
 		registry.register(new MethodTelemetryListenerEndpoint("failing", "listeners", listeners,
 				method(FailingListeners.class, "fail", PlatformReport.class), List.of(), null));
 		registry.consume(batch(report("secret-1")));
-		assertThat(LoggingTelemetryListenerErrorHandlerTests.warnLines(output)).singleElement()
-			.asString()
-			.endsWith("Error handler of telemetry listener 'failing' failed on 1 event(s) of type(s) "
+		assertThat(this.logs.messages(Level.WARNING))
+			.containsExactly("Error handler of telemetry listener 'failing' failed on 1 event(s) of type(s) "
 					+ "[platform.report]: java.lang.IllegalStateException: handler failed");
-		assertThat(output.getAll()).doesNotContain("\tat ", "secret", "ERROR");
+		assertThat(this.logs.records()).singleElement()
+			.satisfies(LoggingTelemetryListenerErrorHandlerTests::hasNoTraceOrPayload);
 	}
 
 	@Test

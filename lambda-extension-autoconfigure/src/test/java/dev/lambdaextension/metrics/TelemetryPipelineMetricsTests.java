@@ -1,5 +1,6 @@
 package dev.lambdaextension.metrics;
 
+import java.lang.System.Logger.Level;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -9,9 +10,11 @@ import java.time.Duration;
 import dev.lambdaextension.telemetry.dispatch.DispatcherStats;
 import dev.lambdaextension.telemetry.dispatch.TelemetryDispatcher;
 import dev.lambdaextension.telemetry.receiver.TelemetryReceiver;
+import dev.lambdaextension.test.logging.LogCapture;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,8 +24,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class TelemetryPipelineMetricsTests {
 
+	private static final Duration WAIT = Duration.ofSeconds(10);
+
 	private static final String START = "{\"time\":\"2025-11-23T10:15:01.000Z\",\"type\":\"platform.start\","
 			+ "\"record\":{\"requestId\":\"r-1\"}}";
+
+	@RegisterExtension
+	final LogCapture logs = LogCapture.of("dev.lambdaextension");
 
 	private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
 
@@ -57,6 +65,11 @@ class TelemetryPipelineMetricsTests {
 		assertThat(stats.acceptedEvents()).isEqualTo(2);
 		assertThat(this.registry.get("lambda.extension.telemetry.dispatch.queue.capacity").gauge().value())
 			.isEqualTo(this.dispatcher.getOptions().getCapacity());
+		this.logs.await(Level.WARNING, "Skipped 1 malformed telemetry event(s) in a batch of 2", WAIT);
+		this.logs.await(Level.WARNING, "Refused a telemetry request whose body is not a JSON array (12 bytes)", WAIT);
+		assertThat(this.logs.messages(Level.WARNING)).containsExactlyInAnyOrder(
+				"Skipped 1 malformed telemetry event(s) in a batch of 2",
+				"Refused a telemetry request whose body is not a JSON array (12 bytes)");
 	}
 
 	private int post(String body) throws Exception {

@@ -14,11 +14,12 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Stream;
 
+import javax.inject.Inject;
+
 import org.apache.maven.artifact.Artifact;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
-import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -62,9 +63,7 @@ public class LayerMojo extends AbstractMojo {
 	@SuppressWarnings("NullAway.Init")
 	private MavenSession session;
 
-	@Component
-	@SuppressWarnings("NullAway.Init")
-	private ToolchainManager toolchainManager;
+	private final ToolchainManager toolchainManager;
 
 	/**
 	 * Version requirement of a {@code jdk} Maven toolchain (such as {@code 25}) whose jlink builds
@@ -137,6 +136,15 @@ public class LayerMojo extends AbstractMojo {
 	/** Skips the goal. */
 	@Parameter(property = "lambda-extension.skip", defaultValue = "false")
 	private boolean skip;
+
+	/**
+	 * Create the goal.
+	 * @param toolchainManager finds the {@code jdk} toolchain that {@code jdkVersion} asks for
+	 */
+	@Inject
+	public LayerMojo(ToolchainManager toolchainManager) {
+		this.toolchainManager = toolchainManager;
+	}
 
 	@Override
 	public void execute() throws MojoExecutionException {

@@ -45,6 +45,9 @@ class LambdaLayerTests {
 
 	private static final Duration WAIT = Duration.ofSeconds(60);
 
+	/** Start-up and shut-down times go to the test log, target/test-jul.log. */
+	private static final System.Logger logger = System.getLogger(LambdaLayerTests.class.getName());
+
 	@TempDir
 	static Path opt;
 
@@ -106,9 +109,10 @@ class LambdaLayerTests {
 				assertThat(report.registered()).isNotNull();
 				assertThat(report.telemetrySubscribed()).isNotNull();
 				assertThat(report.firstNext()).isNotNull();
-				System.out.printf("Start-up of %s: process start -> register %d ms, -> subscribed %d ms, "
-						+ "-> first next %d ms%n", NAME, report.registered().toMillis(),
-						report.telemetrySubscribed().toMillis(), report.firstNext().toMillis());
+				logger.log(System.Logger.Level.INFO,
+						() -> "Start-up of " + NAME + ": process start -> register " + report.registered().toMillis()
+								+ " ms, -> subscribed " + report.telemetrySubscribed().toMillis()
+								+ " ms, -> first next " + report.firstNext().toMillis() + " ms");
 			});
 			List<String> requestIds = new ArrayList<>();
 			for (int i = 0; i < 3; i++) {
@@ -119,8 +123,9 @@ class LambdaLayerTests {
 			}
 			long shutdownStarted = System.nanoTime();
 			ShutdownReport shutdown = session.shutdown("spindown", Duration.ofSeconds(2));
-			System.out.printf("Shut-down of %s: SHUTDOWN -> exit %d ms%n", NAME,
-					Duration.ofNanos(System.nanoTime() - shutdownStarted).toMillis());
+			long shutdownMillis = Duration.ofNanos(System.nanoTime() - shutdownStarted).toMillis();
+			logger.log(System.Logger.Level.INFO,
+					() -> "Shut-down of " + NAME + ": SHUTDOWN -> exit " + shutdownMillis + " ms");
 			assertThat(shutdown.clean()).as(() -> String.join("\n", transcript)).isTrue();
 			ExtensionReport report = shutdown.extensions().get(0);
 			assertThat(report.exitCode()).isZero();

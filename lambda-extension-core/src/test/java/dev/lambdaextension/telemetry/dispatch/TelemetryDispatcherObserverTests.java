@@ -1,5 +1,6 @@
 package dev.lambdaextension.telemetry.dispatch;
 
+import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,8 +12,10 @@ import java.util.concurrent.TimeUnit;
 import dev.lambdaextension.telemetry.TelemetryBatchParser;
 import dev.lambdaextension.telemetry.TelemetryEvent;
 import dev.lambdaextension.telemetry.TelemetryObserver;
+import dev.lambdaextension.test.logging.LogCapture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,6 +27,9 @@ class TelemetryDispatcherObserverTests {
 	private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
 	private static final TelemetryBatchParser parser = new TelemetryBatchParser();
+
+	@RegisterExtension
+	final LogCapture logs = LogCapture.of(TelemetryDispatcher.class);
 
 	private final RecordingObserver observer = new RecordingObserver();
 
@@ -37,6 +43,8 @@ class TelemetryDispatcherObserverTests {
 		if (this.dispatcher != null) {
 			this.dispatcher.close();
 		}
+		// Whether closing a blocked dispatcher leaves events undelivered depends on timing.
+		this.logs.records((record) -> record.message().startsWith("Telemetry dispatcher closed with"));
 	}
 
 	@Test
@@ -76,6 +84,8 @@ class TelemetryDispatcherObserverTests {
 		assertThat(this.dispatcher.offer(logs(3))).isTrue();
 		assertThat(this.observer.dropped).containsExactly(2);
 		assertThat(this.observer.rejected).isEmpty();
+		assertThat(this.logs.messages(Level.WARNING))
+			.containsExactly("Dropped 2 telemetry event(s): dispatch queue full (capacity 3, strategy DROP_NEWEST)");
 	}
 
 	@Test
@@ -85,6 +95,8 @@ class TelemetryDispatcherObserverTests {
 		DrainResult result = this.dispatcher.drain(Instant.now().plusMillis(50));
 		assertThat(result.undelivered()).isEqualTo(3);
 		assertThat(this.observer.undelivered).containsExactly(3L);
+		assertThat(this.logs.messages(Level.WARNING))
+			.containsExactly("Telemetry drain deadline passed: 0 event(s) delivered, 3 undelivered");
 	}
 
 	private TelemetryDispatcher blockedDispatcher(OverflowStrategy strategy) throws InterruptedException {

@@ -1,5 +1,6 @@
 package dev.lambdaextension.telemetry.dispatch;
 
+import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,8 +19,11 @@ import java.util.stream.IntStream;
 
 import dev.lambdaextension.telemetry.TelemetryBatchParser;
 import dev.lambdaextension.telemetry.TelemetryEvent;
+import dev.lambdaextension.test.logging.CapturedLog;
+import dev.lambdaextension.test.logging.LogCapture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,6 +35,9 @@ class TelemetryDispatcherTests {
 	private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
 	private static final TelemetryBatchParser parser = new TelemetryBatchParser();
+
+	@RegisterExtension
+	final LogCapture logs = LogCapture.of(TelemetryDispatcher.class);
 
 	private final List<String> consumed = Collections.synchronizedList(new ArrayList<>());
 
@@ -48,6 +55,8 @@ class TelemetryDispatcherTests {
 		if (this.dispatcher != null) {
 			this.dispatcher.close();
 		}
+		// Whether closing a blocked dispatcher leaves events undelivered depends on timing.
+		this.logs.records((record) -> record.message().startsWith("Telemetry dispatcher closed with"));
 	}
 
 	@Test
@@ -94,6 +103,9 @@ class TelemetryDispatcherTests {
 		this.release.countDown();
 		awaitDispatched(4);
 		assertThat(this.consumed).containsExactly("a", "b1", "b2", "c1");
+		assertThat(this.logs.messages(Level.WARNING)).containsExactly(
+				"Dropped 1 telemetry event(s): dispatch queue full (capacity 3, strategy DROP_NEWEST)",
+				"Dropped 1 telemetry event(s): dispatch queue full (capacity 3, strategy DROP_NEWEST)");
 	}
 
 	@Test
@@ -107,6 +119,9 @@ class TelemetryDispatcherTests {
 		this.release.countDown();
 		awaitDispatched(4);
 		assertThat(this.consumed).containsExactly("a", "d1", "d2", "d3");
+		assertThat(this.logs.messages(Level.WARNING)).containsExactly(
+				"Dropped 1 telemetry event(s): dispatch queue full (capacity 3, strategy DROP_OLDEST)",
+				"Dropped 3 telemetry event(s): dispatch queue full (capacity 3, strategy DROP_OLDEST)");
 	}
 
 	@Test
@@ -168,6 +183,8 @@ class TelemetryDispatcherTests {
 		this.dispatcher.offer(events(runtimeDone("r-1")));
 		this.dispatcher.offer(logs("b1", "b2", "b3"));
 		assertThat(this.progress.awaitRuntimeDone("r-1", TIMEOUT)).isTrue();
+		assertThat(this.logs.messages(Level.WARNING))
+			.containsExactly("Dropped 1 telemetry event(s): dispatch queue full (capacity 3, strategy DROP_OLDEST)");
 	}
 
 	@Test
@@ -197,6 +214,8 @@ class TelemetryDispatcherTests {
 		assertThat(drained.isComplete()).isFalse();
 		assertThat(this.dispatcher.getQueueDepth()).isZero();
 		assertThat(this.dispatcher.getStats().undeliveredEvents()).isEqualTo(6);
+		assertThat(this.logs.messages(Level.WARNING))
+			.containsExactly("Telemetry drain deadline passed: 0 event(s) delivered, 6 undelivered");
 	}
 
 	@Test
@@ -215,6 +234,9 @@ class TelemetryDispatcherTests {
 		assertThat(done.await(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
 		assertThat(this.consumed).containsExactly("second");
 		assertThat(awaitDispatched(2).consumerFailures()).isEqualTo(1);
+		CapturedLog failure = this.logs.await(Level.ERROR, "Telemetry consumer failed on a batch of 1 event(s)", TIMEOUT);
+		assertThat(failure.thrown()).isInstanceOf(IllegalStateException.class).hasMessage("boom");
+		assertThat(failure.thread()).isEqualTo(TelemetryDispatcher.THREAD_NAME);
 	}
 
 	@Test
@@ -257,6 +279,8 @@ class TelemetryDispatcherTests {
 		assertThat(stats.acceptedEvents()).isEqualTo(3);
 		assertThat(stats.undeliveredEvents()).isEqualTo(3);
 		assertThat(stats.dispatchedEvents()).isZero();
+		assertThat(this.logs.messages(Level.WARNING))
+			.containsExactly("Telemetry drain deadline passed: 0 event(s) delivered, 3 undelivered");
 	}
 
 	private TelemetryDispatcher blockedDispatcher(OverflowStrategy strategy) {

@@ -2,6 +2,8 @@ package dev.lambdaextension.telemetry.receiver;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.lang.System.Logger.Level;
+import java.time.Duration;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -15,8 +17,10 @@ import java.util.concurrent.TimeUnit;
 import dev.lambdaextension.telemetry.FunctionLog;
 import dev.lambdaextension.telemetry.TelemetryBatchParser;
 import dev.lambdaextension.telemetry.TelemetryEvent;
+import dev.lambdaextension.test.logging.LogCapture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -26,11 +30,16 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  */
 class TcpTelemetryReceiverTests {
 
+	private static final Duration TIMEOUT = Duration.ofSeconds(10);
+
 	private static final String START = "{\"time\":\"2025-11-23T10:15:01.000Z\",\"type\":\"platform.start\","
 			+ "\"record\":{\"requestId\":\"r-1\"}}";
 
 	private static final String LOG = "{\"time\":\"2025-11-23T10:15:01.100Z\",\"type\":\"function\","
 			+ "\"record\":\"created order 42\"}";
+
+	@RegisterExtension
+	final LogCapture logs = LogCapture.of("dev.lambdaextension.telemetry.receiver");
 
 	private final BlockingQueue<TelemetryEvent> received = new LinkedBlockingQueue<>();
 
@@ -70,6 +79,13 @@ class TcpTelemetryReceiverTests {
 		assertThat(stats.malformedEvents()).isEqualTo(1);
 		assertThat(stats.rejectedBodies()).isEqualTo(2);
 		assertThat(stats.eventsReceived()).isEqualTo(2);
+		this.logs.await(Level.WARNING, "Refused a telemetry request whose body is not a JSON array (10 bytes)", TIMEOUT);
+		this.logs.await(Level.WARNING, "Skipped 1 malformed telemetry event(s) in a batch of 1", TIMEOUT);
+		this.logs.await(Level.WARNING, "Refused a telemetry request larger than the 512 bytes allowed", TIMEOUT);
+		assertThat(this.logs.messages(Level.WARNING)).containsExactly(
+				"Refused a telemetry request whose body is not a JSON array (10 bytes)",
+				"Skipped 1 malformed telemetry event(s) in a batch of 1",
+				"Refused a telemetry request larger than the 512 bytes allowed");
 	}
 
 	@Test

@@ -6,6 +6,7 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.lang.System.Logger.Level;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -13,11 +14,11 @@ import java.net.Socket;
 import java.net.SocketException;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublisher;
 import java.net.http.HttpRequest.BodyPublishers;
-import java.net.http.HttpResponse;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse.BodyHandlers;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -37,8 +38,10 @@ import dev.lambdaextension.telemetry.TelemetryBatchParser;
 import dev.lambdaextension.telemetry.TelemetryEvent;
 import dev.lambdaextension.telemetry.dispatch.DispatchOptions;
 import dev.lambdaextension.telemetry.dispatch.TelemetryDispatcher;
+import dev.lambdaextension.test.logging.LogCapture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -56,6 +59,9 @@ class TelemetryReceiverTests {
 
 	private static final String LOG = "{\"time\":\"2025-11-23T10:15:01.100Z\",\"type\":\"function\","
 			+ "\"record\":\"created order 42\"}";
+
+	@RegisterExtension
+	final LogCapture logs = LogCapture.of("dev.lambdaextension.telemetry.receiver");
 
 	private final HttpClient client = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
 
@@ -106,6 +112,11 @@ class TelemetryReceiverTests {
 		assertThat(this.receiver.getStats().rejectedBodies()).isEqualTo(2);
 		assertThat(this.receiver.getStats().malformedBodies()).isEqualTo(2);
 		assertThat(this.batches.poll(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)).hasSize(1);
+		this.logs.await(Level.WARNING, "Refused a telemetry request whose body is not a JSON array (88 bytes)", TIMEOUT);
+		this.logs.await(Level.WARNING, "Refused a telemetry request whose body is not a JSON array (15 bytes)", TIMEOUT);
+		assertThat(this.logs.messages(Level.WARNING)).containsExactly(
+				"Refused a telemetry request whose body is not a JSON array (88 bytes)",
+				"Refused a telemetry request whose body is not a JSON array (15 bytes)");
 	}
 
 	@Test
@@ -117,6 +128,9 @@ class TelemetryReceiverTests {
 		assertThat(this.receiver.getStats().rejectedBodies()).isEqualTo(1);
 		assertThat(this.receiver.getStats().malformedBodies()).isZero();
 		assertThat(send("POST", "[" + LOG + "]").statusCode()).isEqualTo(200);
+		this.logs.await(Level.WARNING, "Refused a telemetry request of 3,281 bytes, more than the 1,024 bytes allowed", TIMEOUT);
+		assertThat(this.logs.messages(Level.WARNING)).containsExactly(
+				"Refused a telemetry request of 3,281 bytes, more than the 1,024 bytes allowed");
 	}
 
 	@Test
@@ -128,6 +142,9 @@ class TelemetryReceiverTests {
 				BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)));
 		assertThat(response.statusCode()).isEqualTo(413);
 		assertThat(this.batches).isEmpty();
+		this.logs.await(Level.WARNING, "Refused a telemetry request larger than the 1,024 bytes allowed", TIMEOUT);
+		assertThat(this.logs.messages(Level.WARNING)).containsExactly(
+				"Refused a telemetry request larger than the 1,024 bytes allowed");
 	}
 
 	@Test
@@ -146,6 +163,9 @@ class TelemetryReceiverTests {
 		assertThat(this.batches.poll(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)).extracting(TelemetryEvent::type)
 			.containsExactly("platform.start", "function");
 		assertThat(this.receiver.getStats().malformedEvents()).isEqualTo(2);
+		this.logs.await(Level.WARNING, "Skipped 2 malformed telemetry event(s) in a batch of 4", TIMEOUT);
+		assertThat(this.logs.messages(Level.WARNING)).containsExactly(
+				"Skipped 2 malformed telemetry event(s) in a batch of 4");
 	}
 
 	@Test
@@ -167,6 +187,10 @@ class TelemetryReceiverTests {
 		});
 		assertThat(send("POST", "[" + START + "]").statusCode()).isEqualTo(500);
 		assertThat(send("POST", "[" + START + "]").statusCode()).isEqualTo(200);
+		assertThat(this.logs.await(Level.ERROR, "Telemetry receiver failed to handle a batch", TIMEOUT).thrown())
+			.isInstanceOf(IllegalStateException.class)
+			.hasMessage("boom");
+		assertThat(this.logs.messages(Level.ERROR)).hasSize(1);
 	}
 
 	@Test
@@ -258,6 +282,9 @@ class TelemetryReceiverTests {
 		}
 		awaitOpenConnections(0);
 		assertThat(this.batches).isEmpty();
+		this.logs.await(Level.WARNING, "Closing a telemetry connection whose request did not arrive in time", TIMEOUT);
+		assertThat(this.logs.messages(Level.WARNING)).containsExactly(
+				"Closing a telemetry connection whose request did not arrive in time");
 	}
 
 	@Test
@@ -323,6 +350,9 @@ class TelemetryReceiverTests {
 				trickler.join(TIMEOUT.toMillis());
 			}
 		}
+		this.logs.await(Level.WARNING, "Closing a telemetry connection whose request did not arrive in time", TIMEOUT);
+		assertThat(this.logs.messages(Level.WARNING)).containsExactly(
+				"Closing a telemetry connection whose request did not arrive in time");
 	}
 
 	@Test
@@ -360,6 +390,9 @@ class TelemetryReceiverTests {
 		}
 		assertThat(this.batches.poll(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)).hasSize(1);
 		assertThat(this.batches.poll(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)).hasSize(1);
+		this.logs.await(Level.WARNING, "Refused a telemetry connection: 2 connections are already open", TIMEOUT);
+		assertThat(this.logs.messages(Level.WARNING)).containsExactly(
+				"Refused a telemetry connection: 2 connections are already open");
 	}
 
 	private void assertRefused() throws Exception {
@@ -488,6 +521,9 @@ class TelemetryReceiverTests {
 		}
 		assertThat(this.receiver.getStats().rejectedBodies()).isEqualTo(1);
 		assertThat(this.batches).isEmpty();
+		this.logs.await(Level.WARNING, "Refused a telemetry request of 5,000 bytes, more than the 1,024 bytes allowed", TIMEOUT);
+		assertThat(this.logs.messages(Level.WARNING)).containsExactly(
+				"Refused a telemetry request of 5,000 bytes, more than the 1,024 bytes allowed");
 	}
 
 	@Test
@@ -504,6 +540,9 @@ class TelemetryReceiverTests {
 		}
 		assertThat(this.receiver.getStats().rejectedBodies()).isEqualTo(1);
 		assertThat(this.batches).isEmpty();
+		this.logs.await(Level.WARNING, "Refused a telemetry request larger than the 1,024 bytes allowed", TIMEOUT);
+		assertThat(this.logs.messages(Level.WARNING)).containsExactly(
+				"Refused a telemetry request larger than the 1,024 bytes allowed");
 	}
 
 	@Test
@@ -533,6 +572,11 @@ class TelemetryReceiverTests {
 			assertThat(connection.closedByServer()).isTrue();
 		}
 		assertThat(send("POST", "[" + LOG + "]").statusCode()).isEqualTo(200);
+		this.logs.await(Level.WARNING, "Refused a telemetry request that is not valid HTTP/1.1 (status 400)", TIMEOUT);
+		this.logs.await(Level.WARNING, "Refused a telemetry request that is not valid HTTP/1.1 (status 431)", TIMEOUT);
+		assertThat(this.logs.messages(Level.WARNING)).containsExactlyInAnyOrder(
+				"Refused a telemetry request that is not valid HTTP/1.1 (status 400)",
+				"Refused a telemetry request that is not valid HTTP/1.1 (status 431)");
 	}
 
 	@Test
