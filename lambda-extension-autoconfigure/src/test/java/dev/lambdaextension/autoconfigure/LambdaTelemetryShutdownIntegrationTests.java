@@ -164,15 +164,15 @@ class LambdaTelemetryShutdownIntegrationTests {
 			assertThat(this.emulator.telemetry().subscriptions()).hasSize(1);
 		});
 		this.logs.await(Level.WARNING,
-				"Telemetry subscription failed (attempt 1 of 3), retrying: telemetry subscription failed with "
+				"Telemetry API subscription failed (attempt 1 of 3), retrying: telemetry subscription failed with "
 						+ "HTTP 500 InternalServerError: Injected fault", WAIT);
 		this.logs.await(Level.WARNING,
-				"Telemetry subscription failed (attempt 2 of 3), retrying: telemetry subscription failed with "
+				"Telemetry API subscription failed (attempt 2 of 3), retrying: telemetry subscription failed with "
 						+ "HTTP 500 InternalServerError: Injected fault", WAIT);
 		assertThat(this.logs.messages(Level.WARNING)).containsExactly(
-				"Telemetry subscription failed (attempt 1 of 3), retrying: telemetry subscription failed with "
+				"Telemetry API subscription failed (attempt 1 of 3), retrying: telemetry subscription failed with "
 						+ "HTTP 500 InternalServerError: Injected fault",
-				"Telemetry subscription failed (attempt 2 of 3), retrying: telemetry subscription failed with "
+				"Telemetry API subscription failed (attempt 2 of 3), retrying: telemetry subscription failed with "
 						+ "HTTP 500 InternalServerError: Injected fault");
 	}
 
@@ -186,15 +186,15 @@ class LambdaTelemetryShutdownIntegrationTests {
 			assertThat(this.emulator.extensions().get(0).initErrorType()).isEqualTo("InternalServerError");
 		});
 		this.logs.await(Level.WARNING,
-				"Telemetry subscription failed (attempt 1 of 3), retrying: telemetry subscription failed with "
+				"Telemetry API subscription failed (attempt 1 of 3), retrying: telemetry subscription failed with "
 						+ "HTTP 500 InternalServerError: Injected fault", WAIT);
 		this.logs.await(Level.WARNING,
-				"Telemetry subscription failed (attempt 2 of 3), retrying: telemetry subscription failed with "
+				"Telemetry API subscription failed (attempt 2 of 3), retrying: telemetry subscription failed with "
 						+ "HTTP 500 InternalServerError: Injected fault", WAIT);
 		assertThat(this.logs.messages(Level.WARNING)).containsExactly(
-				"Telemetry subscription failed (attempt 1 of 3), retrying: telemetry subscription failed with "
+				"Telemetry API subscription failed (attempt 1 of 3), retrying: telemetry subscription failed with "
 						+ "HTTP 500 InternalServerError: Injected fault",
-				"Telemetry subscription failed (attempt 2 of 3), retrying: telemetry subscription failed with "
+				"Telemetry API subscription failed (attempt 2 of 3), retrying: telemetry subscription failed with "
 						+ "HTTP 500 InternalServerError: Injected fault");
 	}
 

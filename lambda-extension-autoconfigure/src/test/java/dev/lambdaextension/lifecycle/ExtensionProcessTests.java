@@ -163,7 +163,8 @@ class ExtensionProcessTests {
 			throws IOException {
 		String java = ProcessHandle.current().info().command().orElse("java");
 		List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
-				"-Dlambda.extension.name=fixture", "-Dlambda.extension.retry.initial-delay=10ms",
+				"-Dlogging.config=classpath:logback-extension-process.xml", "-Dlambda.extension.name=fixture",
+				"-Dlambda.extension.retry.initial-delay=10ms",
 				FixtureExtension.class.getName()));
 		command.addAll(List.of(args));
 		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
