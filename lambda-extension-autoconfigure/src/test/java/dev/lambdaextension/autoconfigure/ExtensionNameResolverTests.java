@@ -1,11 +1,14 @@
 package dev.lambdaextension.autoconfigure;
 
 import java.io.IOException;
+import java.lang.System.Logger.Level;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import dev.lambdaextension.test.logging.LogCapture;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.mock.env.MockEnvironment;
@@ -17,6 +20,9 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * Tests for {@link ExtensionNameResolver}.
  */
 class ExtensionNameResolverTests {
+
+	@RegisterExtension
+	final LogCapture logs = LogCapture.of(ExtensionNameResolver.class);
 
 	@Test
 	void launcherFileNameShouldBeTheScriptInAnExtensionsDirectory() {
@@ -47,6 +53,10 @@ class ExtensionNameResolverTests {
 		Files.createFile(extensions.resolve("telemetry-agent"));
 		assertThat(ExtensionNameResolver.resolveInternal("telemetry-agent", new MockEnvironment(), extensions))
 			.isEqualTo("telemetry-agent-internal");
+		assertThat(this.logs.messages(Level.WARNING)).singleElement()
+			.asString()
+			.startsWith("An external extension is named 'telemetry-agent'")
+			.endsWith("registering the internal extension as 'telemetry-agent-internal' instead");
 	}
 
 	@Test

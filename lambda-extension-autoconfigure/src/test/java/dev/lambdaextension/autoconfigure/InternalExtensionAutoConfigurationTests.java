@@ -1,5 +1,6 @@
 package dev.lambdaextension.autoconfigure;
 
+import java.lang.System.Logger.Level;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -26,8 +27,10 @@ import dev.lambdaextension.telemetry.TelemetryListener;
 import dev.lambdaextension.test.emulator.EmulatedExtensionState;
 import dev.lambdaextension.test.emulator.Invocation;
 import dev.lambdaextension.test.emulator.LambdaEmulator;
+import dev.lambdaextension.test.logging.LogCapture;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -46,6 +49,9 @@ class InternalExtensionAutoConfigurationTests {
 
 	@AutoClose
 	private final LambdaEmulator emulator = LambdaEmulator.builder().externalExtensionNames(Set.of()).build();
+
+	@RegisterExtension
+	final LogCapture logs = LogCapture.of("dev.lambdaextension");
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(LambdaExtensionAutoConfiguration.class,
@@ -97,6 +103,8 @@ class InternalExtensionAutoConfigurationTests {
 		this.contextRunner.withPropertyValues("lambda.extension.mode=internal").run((context) -> {
 			assertThat(context).hasNotFailed();
 			assertThat(context.getBean(ExtensionEventLoop.class).getState()).isEqualTo(ExtensionState.FAILED);
+			assertThat(this.logs.messages(Level.ERROR)).containsExactly("Internal Lambda extension stopped, the function "
+					+ "runs on without it: register failed with HTTP 403 Extension.TooManyExtensions: Extension limit (10) reached");
 			assertThat(this.emulator.history().calls(LambdaEmulator.INIT_ERROR_PATH)).isEmpty();
 		});
 	}
@@ -112,6 +120,10 @@ class InternalExtensionAutoConfigurationTests {
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
 				assertThat(context.getBean(ExtensionEventLoop.class).getState()).isEqualTo(ExtensionState.FAILED);
+				assertThat(this.logs.messages(Level.ERROR)).singleElement()
+					.asString()
+					.startsWith("Internal Lambda extension stopped, the function runs on without it: register failed: "
+							+ "Lambda runtime API at 127.0.0.1:" + closedPort + " is unreachable");
 			});
 	}
 
@@ -126,6 +138,10 @@ class InternalExtensionAutoConfigurationTests {
 				this.emulator.invoke().awaitExtensionsDone(WAIT);
 				assertThat(this.emulator.history().calls(LambdaEmulator.INIT_ERROR_PATH)).isEmpty();
 				assertThat(this.emulator.history().calls(LambdaEmulator.EXIT_ERROR_PATH)).isEmpty();
+				assertThat(this.logs.messages(Level.ERROR)).singleElement()
+					.asString()
+					.startsWith("Internal Lambda extension could not initialise; it only answers events: ")
+					.endsWith("telemetry subscription failed with HTTP 403 Injected.Fault: Injected fault");
 			});
 	}
 
@@ -150,6 +166,13 @@ class InternalExtensionAutoConfigurationTests {
 				assertThat(this.emulator.history().calls(LambdaEmulator.EXIT_ERROR_PATH)).isEmpty();
 				assertThat(this.emulator.extension("function-agent").state())
 					.isNotEqualTo(EmulatedExtensionState.EXIT_ERROR);
+				assertThat(this.logs.messages(Level.WARNING)).containsExactly(
+						"event/next failed (attempt 1 of 3), retrying in 1 ms: next failed with HTTP 500 "
+								+ "InternalServerError: Injected fault",
+						"event/next failed (attempt 2 of 3), retrying in 2 ms: next failed with HTTP 500 "
+								+ "InternalServerError: Injected fault");
+				// Observers hear of the failure before the loop logs it.
+				this.logs.await(Level.ERROR, "Extension event loop failed: next failed with HTTP 500", WAIT);
 			});
 	}
 
@@ -178,6 +201,9 @@ class InternalExtensionAutoConfigurationTests {
 		assertThat(recorder.completed.lostEvents()).isZero();
 		assertThat(recorder.completed.deadline()).isBefore(Instant.now().plusSeconds(1));
 		assertThat(this.emulator.history().calls(LambdaEmulator.EXIT_ERROR_PATH)).isEmpty();
+		// No SHUTDOWN thaws the environment for an internal extension: the last report stays held.
+		assertThat(this.logs.messages(Level.WARNING))
+			.containsExactly("platform.report of 1 invocation(s) did not arrive before the telemetry went quiet");
 	}
 
 	@Test
@@ -191,6 +217,9 @@ class InternalExtensionAutoConfigurationTests {
 			assertThat(context.getBean(ExtensionEventLoop.class).getState()).isEqualTo(ExtensionState.FAILED);
 			assertThat(this.emulator.history().calls(LambdaEmulator.REGISTER_PATH)).singleElement()
 				.satisfies((call) -> assertThat(call.responseBody()).contains("Extension.RegistrationClosed"));
+			assertThat(this.logs.messages(Level.ERROR)).containsExactly("Internal Lambda extension stopped, the function "
+					+ "runs on without it: register failed with HTTP 403 Extension.RegistrationClosed: "
+					+ "Extension registration closed already");
 		});
 	}
 
@@ -212,6 +241,10 @@ class InternalExtensionAutoConfigurationTests {
 		assertThat(closed).isLessThan(Duration.ofSeconds(5));
 		assertThat(listener.completed).isNotNull();
 		assertThat(listener.completed.lostEvents()).isPositive();
+		assertThat(this.logs.messages(Level.WARNING))
+			.anyMatch((message) -> message.startsWith("Telemetry drain deadline passed"))
+			.allMatch((message) -> message.startsWith("Telemetry drain deadline passed")
+					|| message.startsWith("platform.report of 1 invocation(s) did not arrive"));
 	}
 
 	private static List<Thread> eventLoopThreads() {

@@ -1,5 +1,6 @@
 package dev.lambdaextension.autoconfigure;
 
+import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -18,9 +19,11 @@ import dev.lambdaextension.telemetry.receiver.TelemetryReceiver;
 import dev.lambdaextension.test.emulator.Invocation;
 import dev.lambdaextension.test.emulator.InvokeRequest;
 import dev.lambdaextension.test.emulator.LambdaEmulator;
+import dev.lambdaextension.test.logging.LogCapture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.context.properties.bind.BindException;
@@ -37,6 +40,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class LogsApiIntegrationTests {
 
 	private static final Duration WAIT = Duration.ofSeconds(10);
+
+	@RegisterExtension
+	final LogCapture logs = LogCapture.of("dev.lambdaextension");
 
 	private final CompletableFuture<Integer> exitStatus = new CompletableFuture<>();
 
@@ -136,6 +142,7 @@ class LogsApiIntegrationTests {
 				this.emulator.await("platform.fault delivered", WAIT, () -> !recorder.faults.isEmpty());
 				assertThat(recorder.faults).containsExactly("RequestId: 1 Process exited before completing request");
 				assertThat(context.getBean(TelemetryReceiver.class).getStats().malformedBodies()).isOne();
+				this.logs.await(Level.WARNING, "Refused a telemetry request whose body is not a JSON array (18 bytes)", WAIT);
 				this.emulator.invoke(InvokeRequest.builder().log("still here").build()).awaitExtensionsDone(WAIT);
 				assertThat(recorder.lines).singleElement().asString().endsWith("still here");
 			});
@@ -173,6 +180,11 @@ class LogsApiIntegrationTests {
 					.extracting((call) -> call.status())
 					.containsExactly(500, 500, 200);
 				assertThat(this.emulator.telemetry().subscriptions()).hasSize(1);
+				assertThat(this.logs.messages(Level.WARNING)).containsExactly(
+						"Logs API subscription failed (attempt 1 of 3), retrying: logs subscription failed with HTTP 500 "
+								+ "InternalServerError: Injected fault",
+						"Logs API subscription failed (attempt 2 of 3), retrying: logs subscription failed with HTTP 500 "
+								+ "InternalServerError: Injected fault");
 			});
 	}
 
@@ -188,6 +200,8 @@ class LogsApiIntegrationTests {
 					assertThat(unsupported.history().calls(LambdaEmulator.LOGS_PATH)).extracting((call) -> call.status())
 						.containsExactly(202);
 					assertThat(context.getBean(TelemetryReceiver.class).isRunning()).isFalse();
+					assertThat(this.logs.messages(Level.WARNING)).containsExactly(
+							"The Lambda runtime API does not support the Logs API; continuing without telemetry");
 					unsupported.invoke().awaitExtensionsDone(WAIT);
 				});
 		}

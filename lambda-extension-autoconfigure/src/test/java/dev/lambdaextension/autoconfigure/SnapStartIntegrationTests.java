@@ -1,5 +1,6 @@
 package dev.lambdaextension.autoconfigure;
 
+import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -17,14 +18,13 @@ import dev.lambdaextension.telemetry.TelemetryListener;
 import dev.lambdaextension.test.emulator.InvokeRequest;
 import dev.lambdaextension.test.emulator.LambdaEmulator;
 import dev.lambdaextension.test.emulator.RecordedCall;
+import dev.lambdaextension.test.logging.LogCapture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
-import org.springframework.boot.test.system.CapturedOutput;
-import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ApplicationListener;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,10 +33,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Tests for {@link SnapStartAutoConfiguration} against the local Lambda emulator in
  * SnapStart mode: the restored event, and the loop and telemetry after a restore.
  */
-@ExtendWith(OutputCaptureExtension.class)
 class SnapStartIntegrationTests {
 
 	private static final Duration WAIT = Duration.ofSeconds(10);
+
+	@RegisterExtension
+	final LogCapture logs = LogCapture.of("dev.lambdaextension");
 
 	private final CompletableFuture<Integer> exitStatus = new CompletableFuture<>();
 
@@ -99,6 +101,8 @@ class SnapStartIntegrationTests {
 					.as("cut by the restore, dropped twice more, then answered")
 					.startsWith(0, 0, 0)
 					.endsWith(200);
+				assertThat(this.logs.messages(Level.WARNING)).isNotEmpty()
+					.allMatch((message) -> message.startsWith("event/next failed (attempt "));
 			});
 	}
 
@@ -134,12 +138,14 @@ class SnapStartIntegrationTests {
 	}
 
 	@Test
-	void explicitTypesWithoutPlatformShouldBeWarnedAbout(CapturedOutput output) {
+	void explicitTypesWithoutPlatformShouldBeWarnedAbout() {
 		this.runner.withPropertyValues("AWS_LAMBDA_INITIALIZATION_TYPE=snap-start",
 				"lambda.extension.telemetry.types=function")
 			.run((context) -> {
 				assertThat(context).hasNotFailed().hasSingleBean(RestoreTelemetryPublisher.class);
-				assertThat(output).contains("lambda.extension.telemetry.types [function] leaves out platform");
+				assertThat(this.logs.messages(Level.WARNING)).singleElement()
+					.asString()
+					.startsWith("lambda.extension.telemetry.types [function] leaves out platform");
 			});
 	}
 

@@ -51,7 +51,8 @@ class DefaultLogsApiClientTests {
 		RecordedCall call = this.emulator.history().calls(LambdaEmulator.LOGS_PATH).get(0);
 		assertThat(call.method()).isEqualTo("PUT");
 		assertThat(call.header("Lambda-Extension-Identifier")).isEqualTo(id);
-		assertThat(JsonMapper.shared().readValue(call.body(), Map.class)).isEqualTo(Map.of("schemaVersion",
+		Map<?, ?> body = JsonMapper.shared().readValue(call.body(), Map.class);
+		assertThat(body).isEqualTo(Map.of("schemaVersion",
 				"2021-03-18", "types", List.of("platform", "function"), "buffering",
 				Map.of("maxItems", 1000, "maxBytes", 262144, "timeoutMs", 100), "destination",
 				Map.of("protocol", "HTTP", "URI", DESTINATION.toString(), "method", "PUT", "encoding", "JSON")));
