@@ -487,9 +487,7 @@ public class LambdaExtensionProperties {
 		}
 
 		public void setMaxItems(int maxItems) {
-			Assert.isTrue(maxItems >= TelemetryApiLimits.MIN_MAX_ITEMS && maxItems <= TelemetryApiLimits.MAX_MAX_ITEMS,
-					() -> "'maxItems' must be between " + TelemetryApiLimits.MIN_MAX_ITEMS + " and "
-							+ TelemetryApiLimits.MAX_MAX_ITEMS);
+			BufferingRanges.checkMaxItems(maxItems, TelemetryApiLimits.MIN_MAX_ITEMS, TelemetryApiLimits.MAX_MAX_ITEMS);
 			this.maxItems = maxItems;
 		}
 
@@ -498,10 +496,7 @@ public class LambdaExtensionProperties {
 		}
 
 		public void setMaxBytes(DataSize maxBytes) {
-			Assert.isTrue(maxBytes.toBytes() >= TelemetryApiLimits.MIN_MAX_BYTES
-					&& maxBytes.toBytes() <= TelemetryApiLimits.MAX_MAX_BYTES,
-					() -> "'maxBytes' must be between " + TelemetryApiLimits.MIN_MAX_BYTES + " and "
-							+ TelemetryApiLimits.MAX_MAX_BYTES + " bytes (256KB and 1MB)");
+			BufferingRanges.checkMaxBytes(maxBytes, TelemetryApiLimits.MIN_MAX_BYTES, TelemetryApiLimits.MAX_MAX_BYTES);
 			this.maxBytes = maxBytes;
 		}
 
@@ -510,10 +505,7 @@ public class LambdaExtensionProperties {
 		}
 
 		public void setTimeout(@Nullable Duration timeout) {
-			Assert.isTrue(timeout == null || timeout.toMillis() >= TelemetryApiLimits.MIN_TIMEOUT_MS
-					&& timeout.toMillis() <= TelemetryApiLimits.MAX_TIMEOUT_MS,
-					() -> "'timeout' must be between " + TelemetryApiLimits.MIN_TIMEOUT_MS + "ms and "
-							+ TelemetryApiLimits.MAX_TIMEOUT_MS + "ms");
+			BufferingRanges.checkTimeout(timeout, TelemetryApiLimits.MIN_TIMEOUT_MS, TelemetryApiLimits.MAX_TIMEOUT_MS);
 			this.timeout = timeout;
 		}
 

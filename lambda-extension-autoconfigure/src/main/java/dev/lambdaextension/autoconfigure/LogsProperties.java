@@ -123,9 +123,7 @@ public class LogsProperties {
 		}
 
 		public void setMaxItems(int maxItems) {
-			Assert.isTrue(maxItems >= LogsApiLimits.MIN_MAX_ITEMS && maxItems <= LogsApiLimits.MAX_MAX_ITEMS,
-					() -> "'maxItems' must be between " + LogsApiLimits.MIN_MAX_ITEMS + " and "
-							+ LogsApiLimits.MAX_MAX_ITEMS);
+			BufferingRanges.checkMaxItems(maxItems, LogsApiLimits.MIN_MAX_ITEMS, LogsApiLimits.MAX_MAX_ITEMS);
 			this.maxItems = maxItems;
 		}
 
@@ -134,10 +132,7 @@ public class LogsProperties {
 		}
 
 		public void setMaxBytes(DataSize maxBytes) {
-			Assert.isTrue(maxBytes.toBytes() >= LogsApiLimits.MIN_MAX_BYTES
-					&& maxBytes.toBytes() <= LogsApiLimits.MAX_MAX_BYTES,
-					() -> "'maxBytes' must be between " + LogsApiLimits.MIN_MAX_BYTES + " and "
-							+ LogsApiLimits.MAX_MAX_BYTES + " bytes (256KB and 1MB)");
+			BufferingRanges.checkMaxBytes(maxBytes, LogsApiLimits.MIN_MAX_BYTES, LogsApiLimits.MAX_MAX_BYTES);
 			this.maxBytes = maxBytes;
 		}
 
@@ -146,10 +141,7 @@ public class LogsProperties {
 		}
 
 		public void setTimeout(@Nullable Duration timeout) {
-			Assert.isTrue(timeout == null || timeout.toMillis() >= LogsApiLimits.MIN_TIMEOUT_MS
-					&& timeout.toMillis() <= LogsApiLimits.MAX_TIMEOUT_MS,
-					() -> "'timeout' must be between " + LogsApiLimits.MIN_TIMEOUT_MS + "ms and "
-							+ LogsApiLimits.MAX_TIMEOUT_MS + "ms");
+			BufferingRanges.checkTimeout(timeout, LogsApiLimits.MIN_TIMEOUT_MS, LogsApiLimits.MAX_TIMEOUT_MS);
 			this.timeout = timeout;
 		}
 
