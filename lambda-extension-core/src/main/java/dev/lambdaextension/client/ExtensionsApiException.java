@@ -1,5 +1,9 @@
 package dev.lambdaextension.client;
 
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.UnknownHostException;
+
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -36,10 +40,17 @@ public class ExtensionsApiException extends RuntimeException {
 	 * @param cause the transport failure
 	 */
 	public ExtensionsApiException(String operation, String runtimeApi, Throwable cause) {
-		super(operation + " failed: Lambda runtime API at " + runtimeApi + " is unreachable ("
+		super(operation + " failed: Lambda runtime API at " + runtimeApi + (isUnreachable(cause) ? " is unreachable (" : " gave no answer (")
 				+ describe(cause) + ")", cause);
 		this.status = 0;
 		this.errorType = null;
+	}
+
+	// A refused or unroutable connection; anything else (a connection closed or reset before the answer, as a
+	// SnapStart restore does to a parked next) reached the API.
+	private static boolean isUnreachable(Throwable cause) {
+		return cause instanceof ConnectException || cause instanceof NoRouteToHostException
+				|| cause instanceof UnknownHostException;
 	}
 
 	private static String describe(Throwable cause) {
