@@ -56,6 +56,7 @@ public class LambdaExtensionHealthIndicator extends AbstractHealthIndicator {
 		detailIfPresent(builder, "lastEventTime", this.status.lastEventTime());
 		if (this.status.telemetryConfigured()) {
 			builder.withDetail("telemetrySubscribed", subscription != null);
+			detailIfPresent(builder, "telemetryApi", (subscription != null) ? this.status.subscriptionApi() : null);
 			detailIfPresent(builder, "telemetrySchemaVersion",
 					(subscription != null) ? subscription.schemaVersion() : null);
 		}

@@ -133,6 +133,7 @@ class LambdaExtensionObservabilityIntegrationTests {
 				.containsEntry("functionName", "orders")
 				.containsEntry("functionVersion", "7")
 				.containsEntry("telemetrySubscribed", true)
+				.containsEntry("telemetryApi", "Telemetry API")
 				.containsEntry("listenerFailures", 1L)
 				.containsEntry("droppedEvents", 0L)
 				.containsEntry("malformedEvents", 1L);
