@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -14,7 +13,6 @@ import java.util.function.BooleanSupplier;
 import dev.lambdaextension.flush.FlushScheduler;
 import dev.lambdaextension.flush.FlushTrigger;
 import dev.lambdaextension.flush.TelemetryFlusher;
-import dev.lambdaextension.lifecycle.ExtensionExitHandler;
 import dev.lambdaextension.telemetry.PlatformRuntimeDone;
 import dev.lambdaextension.telemetry.TelemetryEvent;
 import dev.lambdaextension.telemetry.TelemetryListener;
@@ -22,13 +20,10 @@ import dev.lambdaextension.telemetry.TelemetryTypes;
 import dev.lambdaextension.test.emulator.Invocation;
 import dev.lambdaextension.test.emulator.InvokeRequest;
 import dev.lambdaextension.test.emulator.LambdaEmulator;
-import dev.lambdaextension.test.emulator.LambdaEmulatorBuilder;
 import dev.lambdaextension.test.logging.LogCapture;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.core.annotation.Order;
 
@@ -45,34 +40,16 @@ class FlushPolicyIntegrationTests {
 	@RegisterExtension
 	final LogCapture logs = LogCapture.of("dev.lambdaextension");
 
-	private final CompletableFuture<Integer> exitStatus = new CompletableFuture<>();
-
-	private LambdaEmulator emulator;
-
-	@AfterEach
-	void closeEmulator() {
-		if (this.emulator != null) {
-			this.emulator.close();
-		}
-	}
-
-	private ApplicationContextRunner runner(LambdaEmulatorBuilder emulator) {
-		this.emulator = emulator.build();
-		return new ApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(LambdaExtensionAutoConfiguration.class,
-					LambdaTelemetryAutoConfiguration.class, FlushAutoConfiguration.class))
-			.withBean(ExtensionExitHandler.class, () -> this.exitStatus::complete)
-			.withPropertyValues("lambda.extension.name=flush-test",
-					"lambda.extension.runtime-api=" + this.emulator.runtimeApi());
-	}
+	@RegisterExtension
+	final EmulatedExtensionRunner extension = new EmulatedExtensionRunner("flush-test", FlushAutoConfiguration.class);
 
 	private ApplicationContextRunner runner() {
-		return runner(LambdaEmulator.builder()).withBean(FlushRecorder.class);
+		return this.extension.runner(LambdaEmulator.builder()).withBean(FlushRecorder.class);
 	}
 
 	@Test
 	void withoutFlushersNothingShouldBeConfigured() {
-		runner(LambdaEmulator.builder())
+		this.extension.runner(LambdaEmulator.builder())
 			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(FlushScheduler.class));
 	}
 
@@ -80,8 +57,8 @@ class FlushPolicyIntegrationTests {
 	void endOfInvocationShouldFlushAfterTheInvocationsTelemetryAndBeforeTheNextEvent() {
 		runner().withPropertyValues("lambda.extension.flush.policy=end-of-invocation").run((context) -> {
 			FlushRecorder recorder = context.getBean(FlushRecorder.class);
-			this.emulator.awaitInitComplete(WAIT);
-			Invocation invocation = this.emulator.invoke();
+			this.extension.emulator().awaitInitComplete(WAIT);
+			Invocation invocation = this.extension.emulator().invoke();
 			invocation.awaitExtensionsDone(WAIT);
 			assertThat(recorder.flushes).singleElement().satisfies((flush) -> {
 				assertThat(flush.trigger()).isEqualTo(FlushTrigger.INVOCATION_COMPLETED);
@@ -97,8 +74,8 @@ class FlushPolicyIntegrationTests {
 		runner().withPropertyValues("lambda.extension.flush.policy=periodic", "lambda.extension.flush.interval=100ms")
 			.run((context) -> {
 				FlushRecorder recorder = context.getBean(FlushRecorder.class);
-				this.emulator.awaitInitComplete(WAIT);
-				this.emulator.invoke().awaitExtensionsDone(WAIT);
+				this.extension.emulator().awaitInitComplete(WAIT);
+				this.extension.emulator().invoke().awaitExtensionsDone(WAIT);
 				recorder.await(() -> recorder.count(FlushTrigger.PERIODIC) >= 2);
 				FlushScheduler scheduler = context.getBean(FlushScheduler.class);
 				shutDownAndExit();
@@ -113,8 +90,8 @@ class FlushPolicyIntegrationTests {
 	void continuousShouldFlushAfterEveryDispatchedBatch() {
 		runner().withPropertyValues("lambda.extension.flush.policy=continuous").run((context) -> {
 			FlushRecorder recorder = context.getBean(FlushRecorder.class);
-			this.emulator.awaitInitComplete(WAIT);
-			Invocation invocation = this.emulator.invoke(InvokeRequest.builder().log("hello").build());
+			this.extension.emulator().awaitInitComplete(WAIT);
+			Invocation invocation = this.extension.emulator().invoke(InvokeRequest.builder().log("hello").build());
 			invocation.awaitExtensionsDone(WAIT);
 			recorder.await(() -> recorder.flushes.stream()
 						.anyMatch((flush) -> flush.trigger() == FlushTrigger.BATCH_DISPATCHED
@@ -132,10 +109,10 @@ class FlushPolicyIntegrationTests {
 					"lambda.extension.flush.adaptive-threshold=15m")
 			.run((context) -> {
 				FlushRecorder recorder = context.getBean(FlushRecorder.class);
-				this.emulator.awaitInitComplete(WAIT);
-				this.emulator.invoke().awaitExtensionsDone(WAIT);
+				this.extension.emulator().awaitInitComplete(WAIT);
+				this.extension.emulator().invoke().awaitExtensionsDone(WAIT);
 				assertThat(recorder.triggers()).containsExactly(FlushTrigger.INVOCATION_COMPLETED);
-				this.emulator.invoke().awaitExtensionsDone(WAIT);
+				this.extension.emulator().invoke().awaitExtensionsDone(WAIT);
 				recorder.await(() -> recorder.count(FlushTrigger.PERIODIC) >= 1);
 				shutDownAndExit();
 				assertThat(recorder.count(FlushTrigger.INVOCATION_COMPLETED)).isOne();
@@ -156,13 +133,13 @@ class FlushPolicyIntegrationTests {
 					"lambda.extension.flush.adaptive-threshold=" + threshold.toMillis() + "ms")
 			.run((context) -> {
 				FlushRecorder recorder = context.getBean(FlushRecorder.class);
-				this.emulator.awaitInitComplete(WAIT);
-				this.emulator.invoke().awaitExtensionsDone(WAIT);
-				this.emulator.invoke().awaitExtensionsDone(WAIT);
+				this.extension.emulator().awaitInitComplete(WAIT);
+				this.extension.emulator().invoke().awaitExtensionsDone(WAIT);
+				this.extension.emulator().invoke().awaitExtensionsDone(WAIT);
 				recorder.await(() -> recorder.count(FlushTrigger.PERIODIC) >= 1);
 				// The rule is about wall-clock time between completions: let more than the threshold pass.
 				Thread.sleep(threshold.plus(interval).toMillis());
-				Invocation rare = this.emulator.invoke();
+				Invocation rare = this.extension.emulator().invoke();
 				rare.awaitExtensionsDone(WAIT);
 				recorder.await(() -> recorder.count(FlushTrigger.INVOCATION_COMPLETED) == 2);
 				int rareFlush = recorder.triggers().lastIndexOf(FlushTrigger.INVOCATION_COMPLETED);
@@ -180,13 +157,13 @@ class FlushPolicyIntegrationTests {
 	@Test
 	void throwingFlusherShouldNotStopTheOthersNorTheLoop() {
 		List<String> calls = new CopyOnWriteArrayList<>();
-		runner(LambdaEmulator.builder())
+		this.extension.runner(LambdaEmulator.builder())
 			.withBean(ThrowingFlusher.class, () -> new ThrowingFlusher(calls))
 			.withBean(LaterFlusher.class, () -> new LaterFlusher(calls))
 			.run((context) -> {
-				this.emulator.awaitInitComplete(WAIT);
-				this.emulator.invoke().awaitExtensionsDone(WAIT);
-				this.emulator.invoke().awaitExtensionsDone(WAIT);
+				this.extension.emulator().awaitInitComplete(WAIT);
+				this.extension.emulator().invoke().awaitExtensionsDone(WAIT);
+				this.extension.emulator().invoke().awaitExtensionsDone(WAIT);
 				shutDownAndExit();
 				assertThat(calls).containsExactly("throwing", "later", "throwing", "later", "throwing", "later");
 			});
@@ -207,7 +184,7 @@ class FlushPolicyIntegrationTests {
 
 	@Test
 	void managedInstancesShouldRefuseEndOfInvocationNamingTheProperty() {
-		runner(LambdaEmulator.builder().managedInstances(true)).withBean(FlushRecorder.class)
+		this.extension.runner(LambdaEmulator.builder().managedInstances(true)).withBean(FlushRecorder.class)
 			.withPropertyValues("AWS_LAMBDA_INITIALIZATION_TYPE=lambda-managed-instances",
 					"lambda.extension.flush.policy=end-of-invocation")
 			.run((context) -> assertThat(context).hasFailed()
@@ -218,7 +195,7 @@ class FlushPolicyIntegrationTests {
 
 	@Test
 	void managedInstancesShouldFlushPeriodicallyWhenThePolicyIsUnset() {
-		runner(LambdaEmulator.builder().managedInstances(true)).withBean(FlushRecorder.class)
+		this.extension.runner(LambdaEmulator.builder().managedInstances(true)).withBean(FlushRecorder.class)
 			.withPropertyValues("AWS_LAMBDA_INITIALIZATION_TYPE=lambda-managed-instances",
 					"lambda.extension.flush.interval=100ms")
 			.run((context) -> {
@@ -237,8 +214,8 @@ class FlushPolicyIntegrationTests {
 	}
 
 	private void shutDownAndExit() throws Exception {
-		this.emulator.shutdown("spindown");
-		assertThat(this.exitStatus.get(WAIT.toSeconds(), TimeUnit.SECONDS)).isZero();
+		this.extension.emulator().shutdown("spindown");
+		assertThat(this.extension.exitStatus().get(WAIT.toSeconds(), TimeUnit.SECONDS)).isZero();
 	}
 
 	record Flush(FlushTrigger trigger, Set<String> runtimeDoneSeen) {

@@ -3,11 +3,9 @@ package dev.lambdaextension.autoconfigure;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
-import dev.lambdaextension.lifecycle.ExtensionExitHandler;
 import dev.lambdaextension.lifecycle.ExtensionShutdownCompletedEvent;
 import dev.lambdaextension.summary.InvocationSummaryEvent;
 import dev.lambdaextension.summary.InvocationSummaryPublisher;
@@ -19,11 +17,9 @@ import dev.lambdaextension.test.emulator.InvokeRequest;
 import dev.lambdaextension.test.emulator.LambdaEmulator;
 import dev.lambdaextension.test.emulator.LambdaEmulatorBuilder;
 import dev.lambdaextension.test.logging.LogCapture;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.event.EventListener;
 
@@ -39,27 +35,13 @@ class InvocationSummaryIntegrationTests {
 	@RegisterExtension
 	final LogCapture logs = LogCapture.of("dev.lambdaextension");
 
-	private final CompletableFuture<Integer> exitStatus = new CompletableFuture<>();
-
-	private LambdaEmulator emulator;
-
-	@AfterEach
-	void closeEmulator() {
-		if (this.emulator != null) {
-			this.emulator.close();
-		}
-	}
+	@RegisterExtension
+	final EmulatedExtensionRunner extension = new EmulatedExtensionRunner("summary-test", InvocationSummaryAutoConfiguration.class);
 
 	private ApplicationContextRunner runner(LambdaEmulatorBuilder emulator) {
-		this.emulator = emulator.build();
-		return new ApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(LambdaExtensionAutoConfiguration.class,
-					LambdaTelemetryAutoConfiguration.class, InvocationSummaryAutoConfiguration.class))
-			.withBean(ExtensionExitHandler.class, () -> this.exitStatus::complete)
+		return this.extension.runner(emulator)
 			.withBean(SummaryRecorder.class)
-			.withPropertyValues("lambda.extension.name=summary-test",
-					"lambda.extension.runtime-api=" + this.emulator.runtimeApi(),
-					"lambda.extension.invocation-summaries.enabled=true");
+			.withPropertyValues("lambda.extension.invocation-summaries.enabled=true");
 	}
 
 	@Test
@@ -72,13 +54,13 @@ class InvocationSummaryIntegrationTests {
 	void reportArrivingAfterShutdownShouldBePublishedBeforeShutdownCompletes() throws Exception {
 		runner(LambdaEmulator.builder()).run((context) -> {
 			SummaryRecorder recorder = context.getBean(SummaryRecorder.class);
-			this.emulator.awaitInitComplete(WAIT);
-			Invocation invocation = this.emulator
+			this.extension.emulator().awaitInitComplete(WAIT);
+			Invocation invocation = this.extension.emulator()
 				.invoke(InvokeRequest.builder().status(InvocationStatus.ERROR).errorType("Function.Boom").build());
 			invocation.awaitExtensionsDone(WAIT);
 			assertThat(recorder.summaries).isEmpty();
-			this.emulator.shutdown("spindown");
-			assertThat(this.exitStatus.get(WAIT.toSeconds(), TimeUnit.SECONDS)).isZero();
+			this.extension.emulator().shutdown("spindown");
+			assertThat(this.extension.exitStatus().get(WAIT.toSeconds(), TimeUnit.SECONDS)).isZero();
 			assertThat(recorder.atShutdownCompleted).singleElement().satisfies((summary) -> {
 				assertThat(summary.requestId()).isEqualTo(invocation.requestId());
 				assertThat(summary.complete()).isTrue();
@@ -92,10 +74,10 @@ class InvocationSummaryIntegrationTests {
 	void reportArrivingDuringTheNextInvocationShouldJoinItsOwnRequest() {
 		runner(LambdaEmulator.builder()).run((context) -> {
 			SummaryRecorder recorder = context.getBean(SummaryRecorder.class);
-			this.emulator.awaitInitComplete(WAIT);
-			Invocation first = this.emulator.invoke();
+			this.extension.emulator().awaitInitComplete(WAIT);
+			Invocation first = this.extension.emulator().invoke();
 			first.awaitExtensionsDone(WAIT);
-			this.emulator.invoke().awaitExtensionsDone(WAIT);
+			this.extension.emulator().invoke().awaitExtensionsDone(WAIT);
 			InvocationSummary summary = recorder.summaries.poll(WAIT.toSeconds(), TimeUnit.SECONDS);
 			assertThat(summary).isNotNull();
 			assertThat(summary.requestId()).isEqualTo(first.requestId());
@@ -110,13 +92,13 @@ class InvocationSummaryIntegrationTests {
 			.withPropertyValues("AWS_LAMBDA_INITIALIZATION_TYPE=lambda-managed-instances")
 			.run((context) -> {
 				SummaryRecorder recorder = context.getBean(SummaryRecorder.class);
-				this.emulator.awaitInitComplete(WAIT);
-				Invocation first = this.emulator.startInvocation(InvokeRequest.success());
-				Invocation second = this.emulator.startInvocation(InvokeRequest.success());
+				this.extension.emulator().awaitInitComplete(WAIT);
+				Invocation first = this.extension.emulator().startInvocation(InvokeRequest.success());
+				Invocation second = this.extension.emulator().startInvocation(InvokeRequest.success());
 				second.complete();
 				first.complete();
-				this.emulator.shutdown("spindown");
-				assertThat(this.exitStatus.get(WAIT.toSeconds(), TimeUnit.SECONDS)).isZero();
+				this.extension.emulator().shutdown("spindown");
+				assertThat(this.extension.exitStatus().get(WAIT.toSeconds(), TimeUnit.SECONDS)).isZero();
 				assertThat(recorder.atShutdownCompleted).extracting(InvocationSummary::requestId)
 					.containsExactlyInAnyOrder(first.requestId(), second.requestId());
 				assertThat(recorder.atShutdownCompleted).allMatch(InvocationSummary::complete);
@@ -130,13 +112,13 @@ class InvocationSummaryIntegrationTests {
 					"lambda.extension.invocation-summaries.capacity=1")
 			.run((context) -> {
 				SummaryRecorder recorder = context.getBean(SummaryRecorder.class);
-				this.emulator.awaitInitComplete(WAIT);
-				Invocation first = this.emulator.startInvocation(InvokeRequest.success());
-				Invocation second = this.emulator.startInvocation(InvokeRequest.success());
+				this.extension.emulator().awaitInitComplete(WAIT);
+				Invocation first = this.extension.emulator().startInvocation(InvokeRequest.success());
+				Invocation second = this.extension.emulator().startInvocation(InvokeRequest.success());
 				second.complete();
 				first.complete();
-				this.emulator.shutdown("spindown");
-				assertThat(this.exitStatus.get(WAIT.toSeconds(), TimeUnit.SECONDS)).isZero();
+				this.extension.emulator().shutdown("spindown");
+				assertThat(this.extension.exitStatus().get(WAIT.toSeconds(), TimeUnit.SECONDS)).isZero();
 				assertThat(recorder.atShutdownCompleted).anySatisfy((summary) -> {
 					assertThat(summary.closedBy()).isEqualTo(Closure.EVICTED);
 					assertThat(summary.complete()).isFalse();

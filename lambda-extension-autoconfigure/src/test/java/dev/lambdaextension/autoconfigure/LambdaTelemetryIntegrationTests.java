@@ -5,7 +5,6 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -15,7 +14,6 @@ import dev.lambdaextension.client.DefaultTelemetryApiClient;
 import dev.lambdaextension.client.RuntimeApiHttp;
 import dev.lambdaextension.client.TelemetryApiClient;
 import dev.lambdaextension.lifecycle.ExtensionEventLoop;
-import dev.lambdaextension.lifecycle.ExtensionExitHandler;
 import dev.lambdaextension.lifecycle.ExtensionShutdownEvent;
 import dev.lambdaextension.lifecycle.ExtensionState;
 import dev.lambdaextension.lifecycle.TelemetrySubscriber;
@@ -34,12 +32,10 @@ import dev.lambdaextension.test.emulator.InvokeRequest;
 import dev.lambdaextension.test.emulator.LambdaEmulator;
 import dev.lambdaextension.test.emulator.LambdaEmulatorBuilder;
 import dev.lambdaextension.test.logging.LogCapture;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.boot.LazyInitializationBeanFactoryPostProcessor;
-import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.event.EventListener;
@@ -59,25 +55,12 @@ class LambdaTelemetryIntegrationTests {
 	final LogCapture logs = LogCapture.of("dev.lambdaextension")
 		.allow(Level.WARNING, "Telemetry dispatcher closed with");
 
-	private LambdaEmulator emulator;
-
-	@AfterEach
-	void closeEmulator() {
-		if (this.emulator != null) {
-			this.emulator.close();
-		}
-	}
+	@RegisterExtension
+	final EmulatedExtensionRunner extension = new EmulatedExtensionRunner("telemetry-test");
 
 	private ApplicationContextRunner runner(LambdaEmulatorBuilder emulator) {
-		this.emulator = emulator.build();
-		return new ApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(LambdaExtensionAutoConfiguration.class,
-					LambdaTelemetryAutoConfiguration.class))
-			.withBean(ExitRecorder.class)
-			.withBean(ExtensionExitHandler.class, () -> (status) -> ExitRecorder.status.complete(status))
-			.withPropertyValues("lambda.extension.name=telemetry-test",
-					"lambda.extension.runtime-api=" + this.emulator.runtimeApi(),
-					"lambda.extension.telemetry.buffering.timeout=25ms");
+		return this.extension.runner(emulator)
+			.withPropertyValues("lambda.extension.telemetry.buffering.timeout=25ms");
 	}
 
 	@Test
@@ -89,8 +72,8 @@ class LambdaTelemetryIntegrationTests {
 					"lambda.extension.telemetry.buffering.timeout=50ms",
 					"lambda.extension.telemetry.schema-version=2025-01-29")
 			.run((context) -> {
-				this.emulator.awaitInitComplete(WAIT);
-				EmulatedTelemetrySubscription subscription = this.emulator.telemetry().subscriptions().get(0);
+				this.extension.emulator().awaitInitComplete(WAIT);
+				EmulatedTelemetrySubscription subscription = this.extension.emulator().telemetry().subscriptions().get(0);
 				assertThat(subscription.types()).containsExactly("platform", "function");
 				assertThat(subscription.maxItems()).isEqualTo(2000);
 				assertThat(subscription.maxBytes()).isEqualTo(512 * 1024);
@@ -106,15 +89,15 @@ class LambdaTelemetryIntegrationTests {
 		runner(LambdaEmulator.builder()).withBean(ReportListener.class)
 			.withPropertyValues("lambda.extension.telemetry.protocol=tcp")
 			.run((context) -> {
-				this.emulator.awaitInitComplete(WAIT);
+				this.extension.emulator().awaitInitComplete(WAIT);
 				TelemetryReceiver receiver = context.getBean(TelemetryReceiver.class);
-				EmulatedTelemetrySubscription subscription = this.emulator.telemetry().subscriptions().get(0);
+				EmulatedTelemetrySubscription subscription = this.extension.emulator().telemetry().subscriptions().get(0);
 				assertThat(subscription.destinationUri()).isEqualTo(String.valueOf(receiver.getPort()));
 				assertThat(subscription.rawBody()).contains("\"protocol\":\"TCP\"");
-				Invocation invocation = this.emulator.invoke();
+				Invocation invocation = this.extension.emulator().invoke();
 				invocation.awaitExtensionsDone(WAIT);
 				String requestId = invocation.requestId();
-				this.emulator.invoke().awaitExtensionsDone(WAIT);
+				this.extension.emulator().invoke().awaitExtensionsDone(WAIT);
 				ReportListener reports = context.getBean(ReportListener.class);
 				assertThat(reports.received.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
 				assertThat(reports.batches.stream().flatMap(List::stream).map(PlatformReport::requestId))
@@ -148,18 +131,18 @@ class LambdaTelemetryIntegrationTests {
 			.withBean(TelemetryReceiverCustomizer.class, () -> (builder) -> builder.path("/customized"))
 			.withBean(TelemetryApiClient.class, () -> {
 				TelemetryApiClient delegate = new DefaultTelemetryApiClient(
-						new RuntimeApiHttp(this.emulator.runtimeApi(), Duration.ofSeconds(5)));
+						new RuntimeApiHttp(this.extension.emulator().runtimeApi(), Duration.ofSeconds(5)));
 				return (extensionId, subscription) -> {
 					subscribeCalls.incrementAndGet();
 					return delegate.subscribe(extensionId, subscription);
 				};
 			})
 			.run((context) -> {
-				this.emulator.awaitInitComplete(WAIT);
+				this.extension.emulator().awaitInitComplete(WAIT);
 				assertThat(context).hasSingleBean(TelemetryApiClient.class);
 				assertThat(subscribeCalls).hasValue(1);
 				int port = context.getBean(TelemetryReceiver.class).getPort();
-				assertThat(this.emulator.telemetry().subscriptions()).singleElement()
+				assertThat(this.extension.emulator().telemetry().subscriptions()).singleElement()
 					.satisfies((subscription) -> assertThat(subscription.destinationUri())
 						.isEqualTo("http://sandbox.localdomain:" + port + "/customized"));
 			});
@@ -171,8 +154,8 @@ class LambdaTelemetryIntegrationTests {
 			.withBean(LazyInitializationBeanFactoryPostProcessor.class, LazyInitializationBeanFactoryPostProcessor::new)
 			.withBean(ReportListener.class)
 			.run((context) -> {
-				this.emulator.awaitInitComplete(WAIT);
-				assertThat(this.emulator.telemetry().subscriptions()).singleElement()
+				this.extension.emulator().awaitInitComplete(WAIT);
+				assertThat(this.extension.emulator().telemetry().subscriptions()).singleElement()
 					.satisfies((subscription) -> assertThat(subscription.types()).containsExactly("platform"));
 			});
 	}
@@ -180,8 +163,8 @@ class LambdaTelemetryIntegrationTests {
 	@Test
 	void noListenerAndNoTypesShouldNotSubscribe() {
 		runner(LambdaEmulator.builder()).run((context) -> {
-			this.emulator.awaitInitComplete(WAIT);
-			assertThat(this.emulator.history().calls(LambdaEmulator.TELEMETRY_PATH)).isEmpty();
+			this.extension.emulator().awaitInitComplete(WAIT);
+			assertThat(this.extension.emulator().history().calls(LambdaEmulator.TELEMETRY_PATH)).isEmpty();
 			assertThat(context.getBean(TelemetryReceiver.class).isRunning()).isFalse();
 		});
 	}
@@ -193,13 +176,13 @@ class LambdaTelemetryIntegrationTests {
 			.forEachEvent("logs", List.of("function"), (event) -> messages.add(((FunctionLog) event).message())));
 		runner(LambdaEmulator.builder()).withBean(TelemetryListenerConfigurer.class, () -> configurer)
 			.run((context) -> {
-				this.emulator.awaitInitComplete(WAIT);
-				assertThat(this.emulator.telemetry().subscriptions()).singleElement()
+				this.extension.emulator().awaitInitComplete(WAIT);
+				assertThat(this.extension.emulator().telemetry().subscriptions()).singleElement()
 					.satisfies((subscription) -> assertThat(subscription.types()).containsExactly("platform",
 							"function"));
 				assertThat(context.getBean(TelemetrySubscriber.class).isPlatformAddedForBarrier()).isTrue();
-				this.emulator.invoke(InvokeRequest.builder().log("from code").build()).awaitExtensionsDone(WAIT);
-				assertThat(this.emulator.telemetry().flush(WAIT)).isTrue();
+				this.extension.emulator().invoke(InvokeRequest.builder().log("from code").build()).awaitExtensionsDone(WAIT);
+				assertThat(this.extension.emulator().telemetry().flush(WAIT)).isTrue();
 				await().atMost(WAIT).untilAsserted(() -> assertThat(messages).singleElement()
 					.satisfies((message) -> assertThat(message).contains("from code")));
 			});
@@ -210,8 +193,8 @@ class LambdaTelemetryIntegrationTests {
 		runner(LambdaEmulator.builder()).withBean(ReportListener.class)
 			.withPropertyValues("lambda.extension.telemetry.types=platform,extension")
 			.run((context) -> {
-				this.emulator.awaitInitComplete(WAIT);
-				assertThat(this.emulator.telemetry().subscriptions().get(0).types()).containsExactly("platform",
+				this.extension.emulator().awaitInitComplete(WAIT);
+				assertThat(this.extension.emulator().telemetry().subscriptions().get(0).types()).containsExactly("platform",
 						"extension");
 			});
 	}
@@ -222,8 +205,8 @@ class LambdaTelemetryIntegrationTests {
 			.withBean(ReportListener.class)
 			.withPropertyValues("lambda.extension.telemetry.schema-version=2025-01-29")
 			.run((context) -> {
-				this.emulator.awaitInitComplete(WAIT);
-				assertThat(this.emulator.telemetry().subscriptions()).singleElement()
+				this.extension.emulator().awaitInitComplete(WAIT);
+				assertThat(this.extension.emulator().telemetry().subscriptions()).singleElement()
 					.satisfies((subscription) -> assertThat(subscription.schemaVersion()).isEqualTo("2022-07-01"));
 			});
 		this.logs.await(Level.WARNING, "Lambda refused telemetry schema version 2025-01-29; using 2022-07-01", WAIT);
@@ -234,8 +217,8 @@ class LambdaTelemetryIntegrationTests {
 	@Test
 	void telemetryNotSupportedShouldCarryOnWithoutTelemetry() {
 		runner(LambdaEmulator.builder().telemetrySupported(false)).withBean(ReportListener.class).run((context) -> {
-			this.emulator.awaitInitComplete(WAIT);
-			this.emulator.invoke().awaitExtensionsDone(WAIT);
+			this.extension.emulator().awaitInitComplete(WAIT);
+			this.extension.emulator().invoke().awaitExtensionsDone(WAIT);
 			assertThat(context.getBean(ExtensionEventLoop.class).getState()).isEqualTo(ExtensionState.RUNNING);
 			assertThat(context.getBean(TelemetryReceiver.class).isRunning()).isFalse();
 		});
@@ -248,11 +231,11 @@ class LambdaTelemetryIntegrationTests {
 	@Test
 	void refusedSubscriptionShouldBeReportedThroughInitError() {
 		ApplicationContextRunner runner = runner(LambdaEmulator.builder()).withBean(ReportListener.class);
-		this.emulator.faults().failNext(LambdaEmulator.TELEMETRY_PATH, 403,
+		this.extension.emulator().faults().failNext(LambdaEmulator.TELEMETRY_PATH, 403,
 				"{\"errorType\":\"Telemetry.SubscriptionClosed\",\"errorMessage\":\"closed\"}", 1);
 		runner.run((context) -> {
 			assertThat(context).hasFailed();
-			assertThat(this.emulator.extensions().get(0).initErrorType()).isEqualTo("Telemetry.SubscriptionClosed");
+			assertThat(this.extension.emulator().extensions().get(0).initErrorType()).isEqualTo("Telemetry.SubscriptionClosed");
 		});
 	}
 
@@ -262,12 +245,12 @@ class LambdaTelemetryIntegrationTests {
 			.withBean(FunctionLogListener.class)
 			.withBean(EverythingListener.class)
 			.run((context) -> {
-				this.emulator.awaitInitComplete(WAIT);
-				Invocation invocation = this.emulator
+				this.extension.emulator().awaitInitComplete(WAIT);
+				Invocation invocation = this.extension.emulator()
 					.invoke(InvokeRequest.builder().log("first line").log("second line").build());
 				invocation.awaitExtensionsDone(WAIT);
-				this.emulator.invoke().awaitExtensionsDone(WAIT);
-				this.emulator.telemetry().flush(WAIT);
+				this.extension.emulator().invoke().awaitExtensionsDone(WAIT);
+				this.extension.emulator().telemetry().flush(WAIT);
 				ReportListener reports = context.getBean(ReportListener.class);
 				assertThat(reports.received.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
 				assertThat(reports.batches).allSatisfy((batch) -> assertThat(batch).isNotEmpty());
@@ -289,9 +272,9 @@ class LambdaTelemetryIntegrationTests {
 	@Test
 	void unknownTypesShouldBeDeliveredAndMalformedBodiesRejectedWithoutStopping() {
 		runner(LambdaEmulator.builder()).withBean(EverythingListener.class).run((context) -> {
-			this.emulator.awaitInitComplete(WAIT);
-			assertThat(this.emulator.telemetry().postToSubscriber("telemetry-test", "{\"not\":\"an array\"}")).isEqualTo(400);
-			assertThat(this.emulator.telemetry().postToSubscriber("telemetry-test",
+			this.extension.emulator().awaitInitComplete(WAIT);
+			assertThat(this.extension.emulator().telemetry().postToSubscriber("telemetry-test", "{\"not\":\"an array\"}")).isEqualTo(400);
+			assertThat(this.extension.emulator().telemetry().postToSubscriber("telemetry-test",
 					"[{\"time\":\"2025-11-23T10:15:30.123Z\",\"type\":\"platform.fault\",\"record\":\"RequestId: 1\"},"
 							+ "{\"time\":\"not a time\",\"type\":\"platform.start\",\"record\":{}}]"))
 				.isEqualTo(200);
@@ -300,7 +283,7 @@ class LambdaTelemetryIntegrationTests {
 			assertThat(everything.events).filteredOn(UnknownTelemetryEvent.class::isInstance)
 				.singleElement()
 				.satisfies((event) -> assertThat(event.record().asString()).isEqualTo("RequestId: 1"));
-			this.emulator.invoke().awaitExtensionsDone(WAIT);
+			this.extension.emulator().invoke().awaitExtensionsDone(WAIT);
 		});
 		this.logs.await(Level.WARNING, "Refused a telemetry request whose body is not a JSON array (18 bytes)", WAIT);
 		this.logs.await(Level.WARNING, "Skipped 1 malformed telemetry event(s) in a batch of 2", WAIT);
@@ -314,10 +297,10 @@ class LambdaTelemetryIntegrationTests {
 		runner(LambdaEmulator.builder()).withBean(FaultListener.class)
 			.withPropertyValues("lambda.extension.telemetry.additional-types=platform.fault")
 			.run((context) -> {
-				this.emulator.awaitInitComplete(WAIT);
-				assertThat(this.emulator.telemetry().subscriptions()).singleElement()
+				this.extension.emulator().awaitInitComplete(WAIT);
+				assertThat(this.extension.emulator().telemetry().subscriptions()).singleElement()
 					.satisfies((subscription) -> assertThat(subscription.types()).containsExactly("platform"));
-				assertThat(this.emulator.telemetry().postToSubscriber("telemetry-test",
+				assertThat(this.extension.emulator().telemetry().postToSubscriber("telemetry-test",
 						"[{\"time\":\"2025-11-23T10:15:30.123Z\",\"type\":\"platform.fault\",\"record\":\"x\"}]"))
 					.isEqualTo(200);
 				FaultListener listener = context.getBean(FaultListener.class);
@@ -332,10 +315,10 @@ class LambdaTelemetryIntegrationTests {
 		runner(LambdaEmulator.builder()).withBean(ThrowingListener.class)
 			.withBean(FunctionLogListener.class)
 			.run((context) -> {
-				this.emulator.awaitInitComplete(WAIT);
-				this.emulator.invoke(InvokeRequest.builder().log("still").log("delivered").build())
+				this.extension.emulator().awaitInitComplete(WAIT);
+				this.extension.emulator().invoke(InvokeRequest.builder().log("still").log("delivered").build())
 					.awaitExtensionsDone(WAIT);
-				this.emulator.invoke().awaitExtensionsDone(WAIT);
+				this.extension.emulator().invoke().awaitExtensionsDone(WAIT);
 				assertThat(context.getBean(FunctionLogListener.class).received.await(WAIT.toSeconds(),
 						TimeUnit.SECONDS))
 					.isTrue();
@@ -354,8 +337,8 @@ class LambdaTelemetryIntegrationTests {
 			.withPropertyValues("lambda.extension.telemetry.barrier.timeout=60s")
 			.run((context) -> {
 				BlockingRuntimeDoneListener listener = context.getBean(BlockingRuntimeDoneListener.class);
-				this.emulator.awaitInitComplete(WAIT);
-				Invocation invocation = this.emulator
+				this.extension.emulator().awaitInitComplete(WAIT);
+				Invocation invocation = this.extension.emulator()
 					.invoke(InvokeRequest.builder().functionTimeout(Duration.ofSeconds(60)).build());
 				assertThat(listener.entered.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
 				assertThat(invocation.isDone()).isFalse();
@@ -371,14 +354,14 @@ class LambdaTelemetryIntegrationTests {
 					"lambda.extension.telemetry.barrier.timeout=60s")
 			.run((context) -> {
 				BlockingRuntimeDoneListener listener = context.getBean(BlockingRuntimeDoneListener.class);
-				this.emulator.awaitInitComplete(WAIT);
+				this.extension.emulator().awaitInitComplete(WAIT);
 				InvokeRequest request = InvokeRequest.builder().functionTimeout(Duration.ofSeconds(60)).build();
-				this.emulator.invoke(request).awaitExtensionsDone(WAIT);
+				this.extension.emulator().invoke(request).awaitExtensionsDone(WAIT);
 				// The first runtimeDone may still be held by the freeze (next came before its batch was due); the
 				// second INVOKE releases it at the latest. Once the listener blocks, the next invocation must not wait.
-				this.emulator.invoke(request).awaitExtensionsDone(WAIT);
+				this.extension.emulator().invoke(request).awaitExtensionsDone(WAIT);
 				assertThat(listener.entered.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
-				this.emulator.invoke(request).awaitExtensionsDone(WAIT);
+				this.extension.emulator().invoke(request).awaitExtensionsDone(WAIT);
 				listener.release.countDown();
 			});
 	}
@@ -389,32 +372,22 @@ class LambdaTelemetryIntegrationTests {
 			.withPropertyValues("lambda.extension.telemetry.barrier.enabled=false")
 			.run((context) -> {
 				SlowFunctionLogListener listener = context.getBean(SlowFunctionLogListener.class);
-				this.emulator.awaitInitComplete(WAIT);
+				this.extension.emulator().awaitInitComplete(WAIT);
 				InvokeRequest.Builder request = InvokeRequest.builder();
 				for (int i = 0; i < 3000; i++) {
 					request.log("line " + i);
 				}
-				this.emulator.invoke(request.build()).awaitExtensionsDone(WAIT);
-				assertThat(this.emulator.telemetry().flush(WAIT)).isTrue();
+				this.extension.emulator().invoke(request.build()).awaitExtensionsDone(WAIT);
+				assertThat(this.extension.emulator().telemetry().flush(WAIT)).isTrue();
 				// Lambda gives about 2 s; more here, so a loaded build machine tests the drain and not its own speed.
-				this.emulator.shutdown("spindown", Duration.ofSeconds(5));
-				assertThat(ExitRecorder.status.get(WAIT.toSeconds(), TimeUnit.SECONDS)).isZero();
+				this.extension.emulator().shutdown("spindown", Duration.ofSeconds(5));
+				assertThat(this.extension.exitStatus().get(WAIT.toSeconds(), TimeUnit.SECONDS)).isZero();
 				assertThat(listener.lines).hasSize(3000);
 			});
 		this.logs.await(Level.WARNING,
 				"platform.report of 1 invocation(s) did not arrive before the telemetry went quiet", WAIT);
 		assertThat(this.logs.messages(Level.WARNING)).containsExactly(
 				"platform.report of 1 invocation(s) did not arrive before the telemetry went quiet");
-	}
-
-	static class ExitRecorder {
-
-		static CompletableFuture<Integer> status = new CompletableFuture<>();
-
-		ExitRecorder() {
-			status = new CompletableFuture<>();
-		}
-
 	}
 
 	static class ReportListener {

@@ -3,12 +3,10 @@ package dev.lambdaextension.autoconfigure;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
-import dev.lambdaextension.lifecycle.ExtensionExitHandler;
 import dev.lambdaextension.lifecycle.ExtensionInvocationCompletedEvent;
 import dev.lambdaextension.lifecycle.ExtensionShutdownCompletedEvent;
 import dev.lambdaextension.lifecycle.ExtensionShutdownEvent;
@@ -22,13 +20,10 @@ import dev.lambdaextension.test.emulator.Invocation;
 import dev.lambdaextension.test.emulator.InvocationStatus;
 import dev.lambdaextension.test.emulator.InvokeRequest;
 import dev.lambdaextension.test.emulator.LambdaEmulator;
-import dev.lambdaextension.test.emulator.LambdaEmulatorBuilder;
 import dev.lambdaextension.test.logging.LogCapture;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.event.EventListener;
 
@@ -45,38 +40,20 @@ class LambdaTelemetryShutdownIntegrationTests {
 	@RegisterExtension
 	final LogCapture logs = LogCapture.of("dev.lambdaextension");
 
-	private final CompletableFuture<Integer> exitStatus = new CompletableFuture<>();
-
-	private LambdaEmulator emulator;
-
-	@AfterEach
-	void closeEmulator() {
-		if (this.emulator != null) {
-			this.emulator.close();
-		}
-	}
-
-	private ApplicationContextRunner runner(LambdaEmulatorBuilder emulator) {
-		this.emulator = emulator.build();
-		return new ApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(LambdaExtensionAutoConfiguration.class,
-					LambdaTelemetryAutoConfiguration.class))
-			.withBean(ExtensionExitHandler.class, () -> this.exitStatus::complete)
-			.withPropertyValues("lambda.extension.name=shutdown-test",
-					"lambda.extension.runtime-api=" + this.emulator.runtimeApi());
-	}
+	@RegisterExtension
+	final EmulatedExtensionRunner extension = new EmulatedExtensionRunner("shutdown-test");
 
 	@Test
 	void reportOfTheLastInvocationShouldBeDeliveredBeforeShutdownCompletes() {
-		runner(LambdaEmulator.builder()).withBean(ReportRecorder.class).run((context) -> {
+		this.extension.runner(LambdaEmulator.builder()).withBean(ReportRecorder.class).run((context) -> {
 			ReportRecorder recorder = context.getBean(ReportRecorder.class);
-			this.emulator.awaitInitComplete(WAIT);
-			Invocation invocation = this.emulator.invoke();
+			this.extension.emulator().awaitInitComplete(WAIT);
+			Invocation invocation = this.extension.emulator().invoke();
 			invocation.awaitExtensionsDone(WAIT);
-			assertThat(this.emulator.isFrozen()).isTrue();
+			assertThat(this.extension.emulator().isFrozen()).isTrue();
 			assertThat(recorder.reports).doesNotContain(invocation.requestId());
-			this.emulator.shutdown("spindown");
-			assertThat(this.exitStatus.get(WAIT.toSeconds(), TimeUnit.SECONDS)).isZero();
+			this.extension.emulator().shutdown("spindown");
+			assertThat(this.extension.exitStatus().get(WAIT.toSeconds(), TimeUnit.SECONDS)).isZero();
 			assertThat(recorder.shutdownStarted).isNotNull();
 			ExtensionShutdownCompletedEvent completed = recorder.completed;
 			assertThat(completed).isNotNull();
@@ -87,21 +64,21 @@ class LambdaTelemetryShutdownIntegrationTests {
 
 	@Test
 	void listenerStuckPastTheShutdownMarginShouldExitOneAndCountEveryLostEvent() {
-		runner(LambdaEmulator.builder()).withBean(StuckLogListener.class)
+		this.extension.runner(LambdaEmulator.builder()).withBean(StuckLogListener.class)
 			.withBean(ReportRecorder.class)
 			.withPropertyValues("lambda.extension.telemetry.barrier.enabled=false",
 					"lambda.extension.telemetry.types=function")
 			.run((context) -> {
 				StuckLogListener listener = context.getBean(StuckLogListener.class);
 				ReportRecorder recorder = context.getBean(ReportRecorder.class);
-				this.emulator.awaitInitComplete(WAIT);
-				this.emulator.invoke(InvokeRequest.builder().log("one").log("two").log("three").build())
+				this.extension.emulator().awaitInitComplete(WAIT);
+				this.extension.emulator().invoke(InvokeRequest.builder().log("one").log("two").log("three").build())
 					.awaitExtensionsDone(WAIT);
 				assertThat(listener.entered.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
-				assertThat(this.emulator.telemetry().flush(WAIT)).isTrue();
-				this.emulator.shutdown("spindown", Duration.ofSeconds(1));
+				assertThat(this.extension.emulator().telemetry().flush(WAIT)).isTrue();
+				this.extension.emulator().shutdown("spindown", Duration.ofSeconds(1));
 				try {
-					assertThat(this.exitStatus.get(WAIT.toSeconds(), TimeUnit.SECONDS)).isEqualTo(1);
+					assertThat(this.extension.exitStatus().get(WAIT.toSeconds(), TimeUnit.SECONDS)).isEqualTo(1);
 					assertThat(recorder.completed.lostEvents()).isEqualTo(3);
 				}
 				finally {
@@ -124,9 +101,9 @@ class LambdaTelemetryShutdownIntegrationTests {
 
 	@Test
 	void invocationCompletedShouldCarryTheRuntimeDoneThatPassedTheBarrier() {
-		runner(LambdaEmulator.builder()).withBean(ReportRecorder.class).run((context) -> {
-			this.emulator.awaitInitComplete(WAIT);
-			Invocation invocation = this.emulator.invoke(InvokeRequest.builder().status(InvocationStatus.ERROR).errorType("Function.Boom").build());
+		this.extension.runner(LambdaEmulator.builder()).withBean(ReportRecorder.class).run((context) -> {
+			this.extension.emulator().awaitInitComplete(WAIT);
+			Invocation invocation = this.extension.emulator().invoke(InvokeRequest.builder().status(InvocationStatus.ERROR).errorType("Function.Boom").build());
 			invocation.awaitExtensionsDone(WAIT);
 			ExtensionInvocationCompletedEvent completed = context.getBean(ReportRecorder.class).invocations.get(0);
 			assertThat(completed.requestId()).isEqualTo(invocation.requestId());
@@ -138,14 +115,14 @@ class LambdaTelemetryShutdownIntegrationTests {
 
 	@Test
 	void barrierShouldSubscribeToPlatformWithoutHandingItsEventsToListeners() {
-		runner(LambdaEmulator.builder()).withBean(EverythingListener.class)
+		this.extension.runner(LambdaEmulator.builder()).withBean(EverythingListener.class)
 			.withBean(ReportRecorder.class)
 			.withPropertyValues("lambda.extension.telemetry.types=function")
 			.run((context) -> {
-				this.emulator.awaitInitComplete(WAIT);
-				assertThat(this.emulator.telemetry().subscriptions().get(0).types()).containsExactly("platform", "function");
+				this.extension.emulator().awaitInitComplete(WAIT);
+				assertThat(this.extension.emulator().telemetry().subscriptions().get(0).types()).containsExactly("platform", "function");
 				assertThat(context.getBean(TelemetrySubscriber.class).isPlatformAddedForBarrier()).isTrue();
-				Invocation invocation = this.emulator.invoke(InvokeRequest.builder().log("hello").build());
+				Invocation invocation = this.extension.emulator().invoke(InvokeRequest.builder().log("hello").build());
 				invocation.awaitExtensionsDone(WAIT);
 				assertThat(context.getBean(ReportRecorder.class).invocations.get(0).runtimeDone()).isNotNull();
 				assertThat(context.getBean(EverythingListener.class).events).singleElement()
@@ -155,13 +132,13 @@ class LambdaTelemetryShutdownIntegrationTests {
 
 	@Test
 	void serverErrorOnSubscribeShouldBeRetried() {
-		ApplicationContextRunner runner = runner(LambdaEmulator.builder()).withBean(ReportRecorder.class);
-		this.emulator.faults().failNext(LambdaEmulator.TELEMETRY_PATH, 500, 2);
+		ApplicationContextRunner runner = this.extension.runner(LambdaEmulator.builder()).withBean(ReportRecorder.class);
+		this.extension.emulator().faults().failNext(LambdaEmulator.TELEMETRY_PATH, 500, 2);
 		runner.run((context) -> {
-			this.emulator.awaitInitComplete(WAIT);
-			assertThat(this.emulator.history().calls(LambdaEmulator.TELEMETRY_PATH)).extracting((call) -> call.status())
+			this.extension.emulator().awaitInitComplete(WAIT);
+			assertThat(this.extension.emulator().history().calls(LambdaEmulator.TELEMETRY_PATH)).extracting((call) -> call.status())
 				.containsExactly(500, 500, 200);
-			assertThat(this.emulator.telemetry().subscriptions()).hasSize(1);
+			assertThat(this.extension.emulator().telemetry().subscriptions()).hasSize(1);
 		});
 		this.logs.await(Level.WARNING,
 				"Telemetry API subscription failed (attempt 1 of 3), retrying: telemetry subscription failed with "
@@ -178,12 +155,12 @@ class LambdaTelemetryShutdownIntegrationTests {
 
 	@Test
 	void serverErrorsOnSubscribeBeyondTheRetriesShouldFailInitThroughInitError() {
-		ApplicationContextRunner runner = runner(LambdaEmulator.builder()).withBean(ReportRecorder.class);
-		this.emulator.faults().failNext(LambdaEmulator.TELEMETRY_PATH, 500, 3);
+		ApplicationContextRunner runner = this.extension.runner(LambdaEmulator.builder()).withBean(ReportRecorder.class);
+		this.extension.emulator().faults().failNext(LambdaEmulator.TELEMETRY_PATH, 500, 3);
 		runner.run((context) -> {
 			assertThat(context).hasFailed();
-			assertThat(this.emulator.history().calls(LambdaEmulator.TELEMETRY_PATH)).hasSize(3);
-			assertThat(this.emulator.extensions().get(0).initErrorType()).isEqualTo("InternalServerError");
+			assertThat(this.extension.emulator().history().calls(LambdaEmulator.TELEMETRY_PATH)).hasSize(3);
+			assertThat(this.extension.emulator().extensions().get(0).initErrorType()).isEqualTo("InternalServerError");
 		});
 		this.logs.await(Level.WARNING,
 				"Telemetry API subscription failed (attempt 1 of 3), retrying: telemetry subscription failed with "
@@ -200,12 +177,12 @@ class LambdaTelemetryShutdownIntegrationTests {
 
 	@Test
 	void managedInstancesShouldRegisterForShutdownOnlyAndSubscribeWithTheNewestSchemaAndLambdasBuffering() {
-		runner(LambdaEmulator.builder()).withBean(ReportRecorder.class)
+		this.extension.runner(LambdaEmulator.builder()).withBean(ReportRecorder.class)
 			.withPropertyValues("AWS_LAMBDA_INITIALIZATION_TYPE=lambda-managed-instances")
 			.run((context) -> {
-				this.emulator.awaitInitComplete(WAIT);
-				assertThat(this.emulator.extension("shutdown-test").events()).containsExactly("SHUTDOWN");
-				EmulatedTelemetrySubscription subscription = this.emulator.telemetry().subscriptions().get(0);
+				this.extension.emulator().awaitInitComplete(WAIT);
+				assertThat(this.extension.emulator().extension("shutdown-test").events()).containsExactly("SHUTDOWN");
+				EmulatedTelemetrySubscription subscription = this.extension.emulator().telemetry().subscriptions().get(0);
 				assertThat(subscription.schemaVersion()).isEqualTo("2025-01-29");
 				assertThat(subscription.timeoutMs()).isEqualTo(1000);
 				assertThat(subscription.types()).containsExactly("platform");
@@ -215,17 +192,17 @@ class LambdaTelemetryShutdownIntegrationTests {
 
 	@Test
 	void managedInstancesShouldDeliverTheReportsOfInterleavedInvocationsBeforeShutdownCompletes() {
-		runner(LambdaEmulator.builder().managedInstances(true)).withBean(ReportRecorder.class)
+		this.extension.runner(LambdaEmulator.builder().managedInstances(true)).withBean(ReportRecorder.class)
 			.withPropertyValues("AWS_LAMBDA_INITIALIZATION_TYPE=lambda-managed-instances")
 			.run((context) -> {
 				ReportRecorder recorder = context.getBean(ReportRecorder.class);
-				this.emulator.awaitInitComplete(WAIT);
-				Invocation first = this.emulator.startInvocation(InvokeRequest.success());
-				Invocation second = this.emulator.startInvocation(InvokeRequest.success());
+				this.extension.emulator().awaitInitComplete(WAIT);
+				Invocation first = this.extension.emulator().startInvocation(InvokeRequest.success());
+				Invocation second = this.extension.emulator().startInvocation(InvokeRequest.success());
 				second.complete();
 				first.complete();
-				this.emulator.shutdown("spindown");
-				assertThat(this.exitStatus.get(WAIT.toSeconds(), TimeUnit.SECONDS)).isZero();
+				this.extension.emulator().shutdown("spindown");
+				assertThat(this.extension.exitStatus().get(WAIT.toSeconds(), TimeUnit.SECONDS)).isZero();
 				assertThat(recorder.reportsAtCompletion).containsExactlyInAnyOrder(first.requestId(),
 						second.requestId());
 				assertThat(recorder.completed.lostEvents()).isZero();
@@ -236,13 +213,13 @@ class LambdaTelemetryShutdownIntegrationTests {
 	@Test
 	@SuppressWarnings("try")
 	void stalledSendersShouldNotHoldUpDeliveries() throws Exception {
-		runner(LambdaEmulator.builder()).withBean(ReportRecorder.class)
+		this.extension.runner(LambdaEmulator.builder()).withBean(ReportRecorder.class)
 			.withPropertyValues("lambda.extension.telemetry.barrier.timeout=10s")
 			.run((context) -> {
-				this.emulator.awaitInitComplete(WAIT);
-				try (AutoCloseable one = this.emulator.faults().openStalledTelemetryConnection("shutdown-test");
-						AutoCloseable two = this.emulator.faults().openStalledTelemetryConnection("shutdown-test")) {
-					Invocation invocation = this.emulator.invoke();
+				this.extension.emulator().awaitInitComplete(WAIT);
+				try (AutoCloseable one = this.extension.emulator().faults().openStalledTelemetryConnection("shutdown-test");
+						AutoCloseable two = this.extension.emulator().faults().openStalledTelemetryConnection("shutdown-test")) {
+					Invocation invocation = this.extension.emulator().invoke();
 					invocation.awaitExtensionsDone(WAIT);
 					assertThat(context.getBean(ReportRecorder.class).invocations).singleElement()
 						.satisfies((completed) -> assertThat(completed.runtimeDone()).isNotNull());
@@ -252,7 +229,7 @@ class LambdaTelemetryShutdownIntegrationTests {
 
 	@Test
 	void managedInstancesShouldRefuseInvokeWithAMessageNamingTheProperty() {
-		runner(LambdaEmulator.builder())
+		this.extension.runner(LambdaEmulator.builder())
 			.withPropertyValues("lambda.extension.managed-instances=true", "lambda.extension.events=INVOKE,SHUTDOWN")
 			.run((context) -> {
 				assertThat(context).hasFailed();
@@ -263,7 +240,7 @@ class LambdaTelemetryShutdownIntegrationTests {
 
 	@Test
 	void managedInstancesShouldRefuseAnOlderSchemaVersion() {
-		runner(LambdaEmulator.builder()).withBean(ReportRecorder.class)
+		this.extension.runner(LambdaEmulator.builder()).withBean(ReportRecorder.class)
 			.withPropertyValues("lambda.extension.managed-instances=true",
 					"lambda.extension.telemetry.schema-version=2022-12-13")
 			.run((context) -> {
