@@ -43,6 +43,10 @@ class FlushPolicyIntegrationTests {
 	@RegisterExtension
 	final EmulatedExtensionRunner extension = new EmulatedExtensionRunner("flush-test", FlushAutoConfiguration.class);
 
+	private LambdaEmulator emulator() {
+		return this.extension.emulator();
+	}
+
 	private ApplicationContextRunner runner() {
 		return this.extension.runner(LambdaEmulator.builder()).withBean(FlushRecorder.class);
 	}
@@ -57,8 +61,8 @@ class FlushPolicyIntegrationTests {
 	void endOfInvocationShouldFlushAfterTheInvocationsTelemetryAndBeforeTheNextEvent() {
 		runner().withPropertyValues("lambda.extension.flush.policy=end-of-invocation").run((context) -> {
 			FlushRecorder recorder = context.getBean(FlushRecorder.class);
-			this.extension.emulator().awaitInitComplete(WAIT);
-			Invocation invocation = this.extension.emulator().invoke();
+			emulator().awaitInitComplete(WAIT);
+			Invocation invocation = emulator().invoke();
 			invocation.awaitExtensionsDone(WAIT);
 			assertThat(recorder.flushes).singleElement().satisfies((flush) -> {
 				assertThat(flush.trigger()).isEqualTo(FlushTrigger.INVOCATION_COMPLETED);
@@ -74,8 +78,8 @@ class FlushPolicyIntegrationTests {
 		runner().withPropertyValues("lambda.extension.flush.policy=periodic", "lambda.extension.flush.interval=100ms")
 			.run((context) -> {
 				FlushRecorder recorder = context.getBean(FlushRecorder.class);
-				this.extension.emulator().awaitInitComplete(WAIT);
-				this.extension.emulator().invoke().awaitExtensionsDone(WAIT);
+				emulator().awaitInitComplete(WAIT);
+				emulator().invoke().awaitExtensionsDone(WAIT);
 				recorder.await(() -> recorder.count(FlushTrigger.PERIODIC) >= 2);
 				FlushScheduler scheduler = context.getBean(FlushScheduler.class);
 				shutDownAndExit();
@@ -90,8 +94,8 @@ class FlushPolicyIntegrationTests {
 	void continuousShouldFlushAfterEveryDispatchedBatch() {
 		runner().withPropertyValues("lambda.extension.flush.policy=continuous").run((context) -> {
 			FlushRecorder recorder = context.getBean(FlushRecorder.class);
-			this.extension.emulator().awaitInitComplete(WAIT);
-			Invocation invocation = this.extension.emulator().invoke(InvokeRequest.builder().log("hello").build());
+			emulator().awaitInitComplete(WAIT);
+			Invocation invocation = emulator().invoke(InvokeRequest.builder().log("hello").build());
 			invocation.awaitExtensionsDone(WAIT);
 			recorder.await(() -> recorder.flushes.stream()
 						.anyMatch((flush) -> flush.trigger() == FlushTrigger.BATCH_DISPATCHED
@@ -109,10 +113,10 @@ class FlushPolicyIntegrationTests {
 					"lambda.extension.flush.adaptive-threshold=15m")
 			.run((context) -> {
 				FlushRecorder recorder = context.getBean(FlushRecorder.class);
-				this.extension.emulator().awaitInitComplete(WAIT);
-				this.extension.emulator().invoke().awaitExtensionsDone(WAIT);
+				emulator().awaitInitComplete(WAIT);
+				emulator().invoke().awaitExtensionsDone(WAIT);
 				assertThat(recorder.triggers()).containsExactly(FlushTrigger.INVOCATION_COMPLETED);
-				this.extension.emulator().invoke().awaitExtensionsDone(WAIT);
+				emulator().invoke().awaitExtensionsDone(WAIT);
 				recorder.await(() -> recorder.count(FlushTrigger.PERIODIC) >= 1);
 				shutDownAndExit();
 				assertThat(recorder.count(FlushTrigger.INVOCATION_COMPLETED)).isOne();
@@ -133,13 +137,13 @@ class FlushPolicyIntegrationTests {
 					"lambda.extension.flush.adaptive-threshold=" + threshold.toMillis() + "ms")
 			.run((context) -> {
 				FlushRecorder recorder = context.getBean(FlushRecorder.class);
-				this.extension.emulator().awaitInitComplete(WAIT);
-				this.extension.emulator().invoke().awaitExtensionsDone(WAIT);
-				this.extension.emulator().invoke().awaitExtensionsDone(WAIT);
+				emulator().awaitInitComplete(WAIT);
+				emulator().invoke().awaitExtensionsDone(WAIT);
+				emulator().invoke().awaitExtensionsDone(WAIT);
 				recorder.await(() -> recorder.count(FlushTrigger.PERIODIC) >= 1);
 				// The rule is about wall-clock time between completions: let more than the threshold pass.
 				Thread.sleep(threshold.plus(interval).toMillis());
-				Invocation rare = this.extension.emulator().invoke();
+				Invocation rare = emulator().invoke();
 				rare.awaitExtensionsDone(WAIT);
 				recorder.await(() -> recorder.count(FlushTrigger.INVOCATION_COMPLETED) == 2);
 				int rareFlush = recorder.triggers().lastIndexOf(FlushTrigger.INVOCATION_COMPLETED);
@@ -161,9 +165,9 @@ class FlushPolicyIntegrationTests {
 			.withBean(ThrowingFlusher.class, () -> new ThrowingFlusher(calls))
 			.withBean(LaterFlusher.class, () -> new LaterFlusher(calls))
 			.run((context) -> {
-				this.extension.emulator().awaitInitComplete(WAIT);
-				this.extension.emulator().invoke().awaitExtensionsDone(WAIT);
-				this.extension.emulator().invoke().awaitExtensionsDone(WAIT);
+				emulator().awaitInitComplete(WAIT);
+				emulator().invoke().awaitExtensionsDone(WAIT);
+				emulator().invoke().awaitExtensionsDone(WAIT);
 				shutDownAndExit();
 				assertThat(calls).containsExactly("throwing", "later", "throwing", "later", "throwing", "later");
 			});
@@ -214,7 +218,7 @@ class FlushPolicyIntegrationTests {
 	}
 
 	private void shutDownAndExit() throws Exception {
-		this.extension.emulator().shutdown("spindown");
+		emulator().shutdown("spindown");
 		assertThat(this.extension.exitStatus().get(WAIT.toSeconds(), TimeUnit.SECONDS)).isZero();
 	}
 

@@ -36,7 +36,12 @@ class InvocationSummaryIntegrationTests {
 	final LogCapture logs = LogCapture.of("dev.lambdaextension");
 
 	@RegisterExtension
-	final EmulatedExtensionRunner extension = new EmulatedExtensionRunner("summary-test", InvocationSummaryAutoConfiguration.class);
+	final EmulatedExtensionRunner extension = new EmulatedExtensionRunner("summary-test",
+			InvocationSummaryAutoConfiguration.class);
+
+	private LambdaEmulator emulator() {
+		return this.extension.emulator();
+	}
 
 	private ApplicationContextRunner runner(LambdaEmulatorBuilder emulator) {
 		return this.extension.runner(emulator)
@@ -54,12 +59,12 @@ class InvocationSummaryIntegrationTests {
 	void reportArrivingAfterShutdownShouldBePublishedBeforeShutdownCompletes() throws Exception {
 		runner(LambdaEmulator.builder()).run((context) -> {
 			SummaryRecorder recorder = context.getBean(SummaryRecorder.class);
-			this.extension.emulator().awaitInitComplete(WAIT);
-			Invocation invocation = this.extension.emulator()
+			emulator().awaitInitComplete(WAIT);
+			Invocation invocation = emulator()
 				.invoke(InvokeRequest.builder().status(InvocationStatus.ERROR).errorType("Function.Boom").build());
 			invocation.awaitExtensionsDone(WAIT);
 			assertThat(recorder.summaries).isEmpty();
-			this.extension.emulator().shutdown("spindown");
+			emulator().shutdown("spindown");
 			assertThat(this.extension.exitStatus().get(WAIT.toSeconds(), TimeUnit.SECONDS)).isZero();
 			assertThat(recorder.atShutdownCompleted).singleElement().satisfies((summary) -> {
 				assertThat(summary.requestId()).isEqualTo(invocation.requestId());
@@ -74,10 +79,10 @@ class InvocationSummaryIntegrationTests {
 	void reportArrivingDuringTheNextInvocationShouldJoinItsOwnRequest() {
 		runner(LambdaEmulator.builder()).run((context) -> {
 			SummaryRecorder recorder = context.getBean(SummaryRecorder.class);
-			this.extension.emulator().awaitInitComplete(WAIT);
-			Invocation first = this.extension.emulator().invoke();
+			emulator().awaitInitComplete(WAIT);
+			Invocation first = emulator().invoke();
 			first.awaitExtensionsDone(WAIT);
-			this.extension.emulator().invoke().awaitExtensionsDone(WAIT);
+			emulator().invoke().awaitExtensionsDone(WAIT);
 			InvocationSummary summary = recorder.summaries.poll(WAIT.toSeconds(), TimeUnit.SECONDS);
 			assertThat(summary).isNotNull();
 			assertThat(summary.requestId()).isEqualTo(first.requestId());
@@ -92,12 +97,12 @@ class InvocationSummaryIntegrationTests {
 			.withPropertyValues("AWS_LAMBDA_INITIALIZATION_TYPE=lambda-managed-instances")
 			.run((context) -> {
 				SummaryRecorder recorder = context.getBean(SummaryRecorder.class);
-				this.extension.emulator().awaitInitComplete(WAIT);
-				Invocation first = this.extension.emulator().startInvocation(InvokeRequest.success());
-				Invocation second = this.extension.emulator().startInvocation(InvokeRequest.success());
+				emulator().awaitInitComplete(WAIT);
+				Invocation first = emulator().startInvocation(InvokeRequest.success());
+				Invocation second = emulator().startInvocation(InvokeRequest.success());
 				second.complete();
 				first.complete();
-				this.extension.emulator().shutdown("spindown");
+				emulator().shutdown("spindown");
 				assertThat(this.extension.exitStatus().get(WAIT.toSeconds(), TimeUnit.SECONDS)).isZero();
 				assertThat(recorder.atShutdownCompleted).extracting(InvocationSummary::requestId)
 					.containsExactlyInAnyOrder(first.requestId(), second.requestId());
@@ -112,12 +117,12 @@ class InvocationSummaryIntegrationTests {
 					"lambda.extension.invocation-summaries.capacity=1")
 			.run((context) -> {
 				SummaryRecorder recorder = context.getBean(SummaryRecorder.class);
-				this.extension.emulator().awaitInitComplete(WAIT);
-				Invocation first = this.extension.emulator().startInvocation(InvokeRequest.success());
-				Invocation second = this.extension.emulator().startInvocation(InvokeRequest.success());
+				emulator().awaitInitComplete(WAIT);
+				Invocation first = emulator().startInvocation(InvokeRequest.success());
+				Invocation second = emulator().startInvocation(InvokeRequest.success());
 				second.complete();
 				first.complete();
-				this.extension.emulator().shutdown("spindown");
+				emulator().shutdown("spindown");
 				assertThat(this.extension.exitStatus().get(WAIT.toSeconds(), TimeUnit.SECONDS)).isZero();
 				assertThat(recorder.atShutdownCompleted).anySatisfy((summary) -> {
 					assertThat(summary.closedBy()).isEqualTo(Closure.EVICTED);

@@ -58,6 +58,10 @@ class LambdaTelemetryIntegrationTests {
 	@RegisterExtension
 	final EmulatedExtensionRunner extension = new EmulatedExtensionRunner("telemetry-test");
 
+	private LambdaEmulator emulator() {
+		return this.extension.emulator();
+	}
+
 	private ApplicationContextRunner runner(LambdaEmulatorBuilder emulator) {
 		return this.extension.runner(emulator)
 			.withPropertyValues("lambda.extension.telemetry.buffering.timeout=25ms");
@@ -72,8 +76,8 @@ class LambdaTelemetryIntegrationTests {
 					"lambda.extension.telemetry.buffering.timeout=50ms",
 					"lambda.extension.telemetry.schema-version=2025-01-29")
 			.run((context) -> {
-				this.extension.emulator().awaitInitComplete(WAIT);
-				EmulatedTelemetrySubscription subscription = this.extension.emulator().telemetry().subscriptions().get(0);
+				emulator().awaitInitComplete(WAIT);
+				EmulatedTelemetrySubscription subscription = emulator().telemetry().subscriptions().get(0);
 				assertThat(subscription.types()).containsExactly("platform", "function");
 				assertThat(subscription.maxItems()).isEqualTo(2000);
 				assertThat(subscription.maxBytes()).isEqualTo(512 * 1024);
@@ -89,15 +93,15 @@ class LambdaTelemetryIntegrationTests {
 		runner(LambdaEmulator.builder()).withBean(ReportListener.class)
 			.withPropertyValues("lambda.extension.telemetry.protocol=tcp")
 			.run((context) -> {
-				this.extension.emulator().awaitInitComplete(WAIT);
+				emulator().awaitInitComplete(WAIT);
 				TelemetryReceiver receiver = context.getBean(TelemetryReceiver.class);
-				EmulatedTelemetrySubscription subscription = this.extension.emulator().telemetry().subscriptions().get(0);
+				EmulatedTelemetrySubscription subscription = emulator().telemetry().subscriptions().get(0);
 				assertThat(subscription.destinationUri()).isEqualTo(String.valueOf(receiver.getPort()));
 				assertThat(subscription.rawBody()).contains("\"protocol\":\"TCP\"");
-				Invocation invocation = this.extension.emulator().invoke();
+				Invocation invocation = emulator().invoke();
 				invocation.awaitExtensionsDone(WAIT);
 				String requestId = invocation.requestId();
-				this.extension.emulator().invoke().awaitExtensionsDone(WAIT);
+				emulator().invoke().awaitExtensionsDone(WAIT);
 				ReportListener reports = context.getBean(ReportListener.class);
 				assertThat(reports.received.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
 				assertThat(reports.batches.stream().flatMap(List::stream).map(PlatformReport::requestId))
@@ -131,18 +135,18 @@ class LambdaTelemetryIntegrationTests {
 			.withBean(TelemetryReceiverCustomizer.class, () -> (builder) -> builder.path("/customized"))
 			.withBean(TelemetryApiClient.class, () -> {
 				TelemetryApiClient delegate = new DefaultTelemetryApiClient(
-						new RuntimeApiHttp(this.extension.emulator().runtimeApi(), Duration.ofSeconds(5)));
+						new RuntimeApiHttp(emulator().runtimeApi(), Duration.ofSeconds(5)));
 				return (extensionId, subscription) -> {
 					subscribeCalls.incrementAndGet();
 					return delegate.subscribe(extensionId, subscription);
 				};
 			})
 			.run((context) -> {
-				this.extension.emulator().awaitInitComplete(WAIT);
+				emulator().awaitInitComplete(WAIT);
 				assertThat(context).hasSingleBean(TelemetryApiClient.class);
 				assertThat(subscribeCalls).hasValue(1);
 				int port = context.getBean(TelemetryReceiver.class).getPort();
-				assertThat(this.extension.emulator().telemetry().subscriptions()).singleElement()
+				assertThat(emulator().telemetry().subscriptions()).singleElement()
 					.satisfies((subscription) -> assertThat(subscription.destinationUri())
 						.isEqualTo("http://sandbox.localdomain:" + port + "/customized"));
 			});
@@ -154,8 +158,8 @@ class LambdaTelemetryIntegrationTests {
 			.withBean(LazyInitializationBeanFactoryPostProcessor.class, LazyInitializationBeanFactoryPostProcessor::new)
 			.withBean(ReportListener.class)
 			.run((context) -> {
-				this.extension.emulator().awaitInitComplete(WAIT);
-				assertThat(this.extension.emulator().telemetry().subscriptions()).singleElement()
+				emulator().awaitInitComplete(WAIT);
+				assertThat(emulator().telemetry().subscriptions()).singleElement()
 					.satisfies((subscription) -> assertThat(subscription.types()).containsExactly("platform"));
 			});
 	}
@@ -163,8 +167,8 @@ class LambdaTelemetryIntegrationTests {
 	@Test
 	void noListenerAndNoTypesShouldNotSubscribe() {
 		runner(LambdaEmulator.builder()).run((context) -> {
-			this.extension.emulator().awaitInitComplete(WAIT);
-			assertThat(this.extension.emulator().history().calls(LambdaEmulator.TELEMETRY_PATH)).isEmpty();
+			emulator().awaitInitComplete(WAIT);
+			assertThat(emulator().history().calls(LambdaEmulator.TELEMETRY_PATH)).isEmpty();
 			assertThat(context.getBean(TelemetryReceiver.class).isRunning()).isFalse();
 		});
 	}
@@ -176,13 +180,13 @@ class LambdaTelemetryIntegrationTests {
 			.forEachEvent("logs", List.of("function"), (event) -> messages.add(((FunctionLog) event).message())));
 		runner(LambdaEmulator.builder()).withBean(TelemetryListenerConfigurer.class, () -> configurer)
 			.run((context) -> {
-				this.extension.emulator().awaitInitComplete(WAIT);
-				assertThat(this.extension.emulator().telemetry().subscriptions()).singleElement()
+				emulator().awaitInitComplete(WAIT);
+				assertThat(emulator().telemetry().subscriptions()).singleElement()
 					.satisfies((subscription) -> assertThat(subscription.types()).containsExactly("platform",
 							"function"));
 				assertThat(context.getBean(TelemetrySubscriber.class).isPlatformAddedForBarrier()).isTrue();
-				this.extension.emulator().invoke(InvokeRequest.builder().log("from code").build()).awaitExtensionsDone(WAIT);
-				assertThat(this.extension.emulator().telemetry().flush(WAIT)).isTrue();
+				emulator().invoke(InvokeRequest.builder().log("from code").build()).awaitExtensionsDone(WAIT);
+				assertThat(emulator().telemetry().flush(WAIT)).isTrue();
 				await().atMost(WAIT).untilAsserted(() -> assertThat(messages).singleElement()
 					.satisfies((message) -> assertThat(message).contains("from code")));
 			});
@@ -193,8 +197,8 @@ class LambdaTelemetryIntegrationTests {
 		runner(LambdaEmulator.builder()).withBean(ReportListener.class)
 			.withPropertyValues("lambda.extension.telemetry.types=platform,extension")
 			.run((context) -> {
-				this.extension.emulator().awaitInitComplete(WAIT);
-				assertThat(this.extension.emulator().telemetry().subscriptions().get(0).types()).containsExactly("platform",
+				emulator().awaitInitComplete(WAIT);
+				assertThat(emulator().telemetry().subscriptions().get(0).types()).containsExactly("platform",
 						"extension");
 			});
 	}
@@ -205,8 +209,8 @@ class LambdaTelemetryIntegrationTests {
 			.withBean(ReportListener.class)
 			.withPropertyValues("lambda.extension.telemetry.schema-version=2025-01-29")
 			.run((context) -> {
-				this.extension.emulator().awaitInitComplete(WAIT);
-				assertThat(this.extension.emulator().telemetry().subscriptions()).singleElement()
+				emulator().awaitInitComplete(WAIT);
+				assertThat(emulator().telemetry().subscriptions()).singleElement()
 					.satisfies((subscription) -> assertThat(subscription.schemaVersion()).isEqualTo("2022-07-01"));
 			});
 		this.logs.await(Level.WARNING, "Lambda refused telemetry schema version 2025-01-29; using 2022-07-01", WAIT);
@@ -217,8 +221,8 @@ class LambdaTelemetryIntegrationTests {
 	@Test
 	void telemetryNotSupportedShouldCarryOnWithoutTelemetry() {
 		runner(LambdaEmulator.builder().telemetrySupported(false)).withBean(ReportListener.class).run((context) -> {
-			this.extension.emulator().awaitInitComplete(WAIT);
-			this.extension.emulator().invoke().awaitExtensionsDone(WAIT);
+			emulator().awaitInitComplete(WAIT);
+			emulator().invoke().awaitExtensionsDone(WAIT);
 			assertThat(context.getBean(ExtensionEventLoop.class).getState()).isEqualTo(ExtensionState.RUNNING);
 			assertThat(context.getBean(TelemetryReceiver.class).isRunning()).isFalse();
 		});
@@ -231,11 +235,11 @@ class LambdaTelemetryIntegrationTests {
 	@Test
 	void refusedSubscriptionShouldBeReportedThroughInitError() {
 		ApplicationContextRunner runner = runner(LambdaEmulator.builder()).withBean(ReportListener.class);
-		this.extension.emulator().faults().failNext(LambdaEmulator.TELEMETRY_PATH, 403,
+		emulator().faults().failNext(LambdaEmulator.TELEMETRY_PATH, 403,
 				"{\"errorType\":\"Telemetry.SubscriptionClosed\",\"errorMessage\":\"closed\"}", 1);
 		runner.run((context) -> {
 			assertThat(context).hasFailed();
-			assertThat(this.extension.emulator().extensions().get(0).initErrorType()).isEqualTo("Telemetry.SubscriptionClosed");
+			assertThat(emulator().extensions().get(0).initErrorType()).isEqualTo("Telemetry.SubscriptionClosed");
 		});
 	}
 
@@ -245,12 +249,12 @@ class LambdaTelemetryIntegrationTests {
 			.withBean(FunctionLogListener.class)
 			.withBean(EverythingListener.class)
 			.run((context) -> {
-				this.extension.emulator().awaitInitComplete(WAIT);
-				Invocation invocation = this.extension.emulator()
+				emulator().awaitInitComplete(WAIT);
+				Invocation invocation = emulator()
 					.invoke(InvokeRequest.builder().log("first line").log("second line").build());
 				invocation.awaitExtensionsDone(WAIT);
-				this.extension.emulator().invoke().awaitExtensionsDone(WAIT);
-				this.extension.emulator().telemetry().flush(WAIT);
+				emulator().invoke().awaitExtensionsDone(WAIT);
+				emulator().telemetry().flush(WAIT);
 				ReportListener reports = context.getBean(ReportListener.class);
 				assertThat(reports.received.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
 				assertThat(reports.batches).allSatisfy((batch) -> assertThat(batch).isNotEmpty());
@@ -272,9 +276,9 @@ class LambdaTelemetryIntegrationTests {
 	@Test
 	void unknownTypesShouldBeDeliveredAndMalformedBodiesRejectedWithoutStopping() {
 		runner(LambdaEmulator.builder()).withBean(EverythingListener.class).run((context) -> {
-			this.extension.emulator().awaitInitComplete(WAIT);
-			assertThat(this.extension.emulator().telemetry().postToSubscriber("telemetry-test", "{\"not\":\"an array\"}")).isEqualTo(400);
-			assertThat(this.extension.emulator().telemetry().postToSubscriber("telemetry-test",
+			emulator().awaitInitComplete(WAIT);
+			assertThat(emulator().telemetry().postToSubscriber("telemetry-test", "{\"not\":\"an array\"}")).isEqualTo(400);
+			assertThat(emulator().telemetry().postToSubscriber("telemetry-test",
 					"[{\"time\":\"2025-11-23T10:15:30.123Z\",\"type\":\"platform.fault\",\"record\":\"RequestId: 1\"},"
 							+ "{\"time\":\"not a time\",\"type\":\"platform.start\",\"record\":{}}]"))
 				.isEqualTo(200);
@@ -283,7 +287,7 @@ class LambdaTelemetryIntegrationTests {
 			assertThat(everything.events).filteredOn(UnknownTelemetryEvent.class::isInstance)
 				.singleElement()
 				.satisfies((event) -> assertThat(event.record().asString()).isEqualTo("RequestId: 1"));
-			this.extension.emulator().invoke().awaitExtensionsDone(WAIT);
+			emulator().invoke().awaitExtensionsDone(WAIT);
 		});
 		this.logs.await(Level.WARNING, "Refused a telemetry request whose body is not a JSON array (18 bytes)", WAIT);
 		this.logs.await(Level.WARNING, "Skipped 1 malformed telemetry event(s) in a batch of 2", WAIT);
@@ -297,10 +301,10 @@ class LambdaTelemetryIntegrationTests {
 		runner(LambdaEmulator.builder()).withBean(FaultListener.class)
 			.withPropertyValues("lambda.extension.telemetry.additional-types=platform.fault")
 			.run((context) -> {
-				this.extension.emulator().awaitInitComplete(WAIT);
-				assertThat(this.extension.emulator().telemetry().subscriptions()).singleElement()
+				emulator().awaitInitComplete(WAIT);
+				assertThat(emulator().telemetry().subscriptions()).singleElement()
 					.satisfies((subscription) -> assertThat(subscription.types()).containsExactly("platform"));
-				assertThat(this.extension.emulator().telemetry().postToSubscriber("telemetry-test",
+				assertThat(emulator().telemetry().postToSubscriber("telemetry-test",
 						"[{\"time\":\"2025-11-23T10:15:30.123Z\",\"type\":\"platform.fault\",\"record\":\"x\"}]"))
 					.isEqualTo(200);
 				FaultListener listener = context.getBean(FaultListener.class);
@@ -315,10 +319,10 @@ class LambdaTelemetryIntegrationTests {
 		runner(LambdaEmulator.builder()).withBean(ThrowingListener.class)
 			.withBean(FunctionLogListener.class)
 			.run((context) -> {
-				this.extension.emulator().awaitInitComplete(WAIT);
-				this.extension.emulator().invoke(InvokeRequest.builder().log("still").log("delivered").build())
+				emulator().awaitInitComplete(WAIT);
+				emulator().invoke(InvokeRequest.builder().log("still").log("delivered").build())
 					.awaitExtensionsDone(WAIT);
-				this.extension.emulator().invoke().awaitExtensionsDone(WAIT);
+				emulator().invoke().awaitExtensionsDone(WAIT);
 				assertThat(context.getBean(FunctionLogListener.class).received.await(WAIT.toSeconds(),
 						TimeUnit.SECONDS))
 					.isTrue();
@@ -337,8 +341,8 @@ class LambdaTelemetryIntegrationTests {
 			.withPropertyValues("lambda.extension.telemetry.barrier.timeout=60s")
 			.run((context) -> {
 				BlockingRuntimeDoneListener listener = context.getBean(BlockingRuntimeDoneListener.class);
-				this.extension.emulator().awaitInitComplete(WAIT);
-				Invocation invocation = this.extension.emulator()
+				emulator().awaitInitComplete(WAIT);
+				Invocation invocation = emulator()
 					.invoke(InvokeRequest.builder().functionTimeout(Duration.ofSeconds(60)).build());
 				assertThat(listener.entered.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
 				assertThat(invocation.isDone()).isFalse();
@@ -354,14 +358,14 @@ class LambdaTelemetryIntegrationTests {
 					"lambda.extension.telemetry.barrier.timeout=60s")
 			.run((context) -> {
 				BlockingRuntimeDoneListener listener = context.getBean(BlockingRuntimeDoneListener.class);
-				this.extension.emulator().awaitInitComplete(WAIT);
+				emulator().awaitInitComplete(WAIT);
 				InvokeRequest request = InvokeRequest.builder().functionTimeout(Duration.ofSeconds(60)).build();
-				this.extension.emulator().invoke(request).awaitExtensionsDone(WAIT);
+				emulator().invoke(request).awaitExtensionsDone(WAIT);
 				// The first runtimeDone may still be held by the freeze (next came before its batch was due); the
 				// second INVOKE releases it at the latest. Once the listener blocks, the next invocation must not wait.
-				this.extension.emulator().invoke(request).awaitExtensionsDone(WAIT);
+				emulator().invoke(request).awaitExtensionsDone(WAIT);
 				assertThat(listener.entered.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
-				this.extension.emulator().invoke(request).awaitExtensionsDone(WAIT);
+				emulator().invoke(request).awaitExtensionsDone(WAIT);
 				listener.release.countDown();
 			});
 	}
@@ -372,15 +376,15 @@ class LambdaTelemetryIntegrationTests {
 			.withPropertyValues("lambda.extension.telemetry.barrier.enabled=false")
 			.run((context) -> {
 				SlowFunctionLogListener listener = context.getBean(SlowFunctionLogListener.class);
-				this.extension.emulator().awaitInitComplete(WAIT);
+				emulator().awaitInitComplete(WAIT);
 				InvokeRequest.Builder request = InvokeRequest.builder();
 				for (int i = 0; i < 3000; i++) {
 					request.log("line " + i);
 				}
-				this.extension.emulator().invoke(request.build()).awaitExtensionsDone(WAIT);
-				assertThat(this.extension.emulator().telemetry().flush(WAIT)).isTrue();
+				emulator().invoke(request.build()).awaitExtensionsDone(WAIT);
+				assertThat(emulator().telemetry().flush(WAIT)).isTrue();
 				// Lambda gives about 2 s; more here, so a loaded build machine tests the drain and not its own speed.
-				this.extension.emulator().shutdown("spindown", Duration.ofSeconds(5));
+				emulator().shutdown("spindown", Duration.ofSeconds(5));
 				assertThat(this.extension.exitStatus().get(WAIT.toSeconds(), TimeUnit.SECONDS)).isZero();
 				assertThat(listener.lines).hasSize(3000);
 			});

@@ -43,16 +43,20 @@ class LambdaTelemetryShutdownIntegrationTests {
 	@RegisterExtension
 	final EmulatedExtensionRunner extension = new EmulatedExtensionRunner("shutdown-test");
 
+	private LambdaEmulator emulator() {
+		return this.extension.emulator();
+	}
+
 	@Test
 	void reportOfTheLastInvocationShouldBeDeliveredBeforeShutdownCompletes() {
 		this.extension.runner(LambdaEmulator.builder()).withBean(ReportRecorder.class).run((context) -> {
 			ReportRecorder recorder = context.getBean(ReportRecorder.class);
-			this.extension.emulator().awaitInitComplete(WAIT);
-			Invocation invocation = this.extension.emulator().invoke();
+			emulator().awaitInitComplete(WAIT);
+			Invocation invocation = emulator().invoke();
 			invocation.awaitExtensionsDone(WAIT);
-			assertThat(this.extension.emulator().isFrozen()).isTrue();
+			assertThat(emulator().isFrozen()).isTrue();
 			assertThat(recorder.reports).doesNotContain(invocation.requestId());
-			this.extension.emulator().shutdown("spindown");
+			emulator().shutdown("spindown");
 			assertThat(this.extension.exitStatus().get(WAIT.toSeconds(), TimeUnit.SECONDS)).isZero();
 			assertThat(recorder.shutdownStarted).isNotNull();
 			ExtensionShutdownCompletedEvent completed = recorder.completed;
@@ -71,12 +75,12 @@ class LambdaTelemetryShutdownIntegrationTests {
 			.run((context) -> {
 				StuckLogListener listener = context.getBean(StuckLogListener.class);
 				ReportRecorder recorder = context.getBean(ReportRecorder.class);
-				this.extension.emulator().awaitInitComplete(WAIT);
-				this.extension.emulator().invoke(InvokeRequest.builder().log("one").log("two").log("three").build())
+				emulator().awaitInitComplete(WAIT);
+				emulator().invoke(InvokeRequest.builder().log("one").log("two").log("three").build())
 					.awaitExtensionsDone(WAIT);
 				assertThat(listener.entered.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
-				assertThat(this.extension.emulator().telemetry().flush(WAIT)).isTrue();
-				this.extension.emulator().shutdown("spindown", Duration.ofSeconds(1));
+				assertThat(emulator().telemetry().flush(WAIT)).isTrue();
+				emulator().shutdown("spindown", Duration.ofSeconds(1));
 				try {
 					assertThat(this.extension.exitStatus().get(WAIT.toSeconds(), TimeUnit.SECONDS)).isEqualTo(1);
 					assertThat(recorder.completed.lostEvents()).isEqualTo(3);
@@ -102,8 +106,8 @@ class LambdaTelemetryShutdownIntegrationTests {
 	@Test
 	void invocationCompletedShouldCarryTheRuntimeDoneThatPassedTheBarrier() {
 		this.extension.runner(LambdaEmulator.builder()).withBean(ReportRecorder.class).run((context) -> {
-			this.extension.emulator().awaitInitComplete(WAIT);
-			Invocation invocation = this.extension.emulator().invoke(InvokeRequest.builder().status(InvocationStatus.ERROR).errorType("Function.Boom").build());
+			emulator().awaitInitComplete(WAIT);
+			Invocation invocation = emulator().invoke(InvokeRequest.builder().status(InvocationStatus.ERROR).errorType("Function.Boom").build());
 			invocation.awaitExtensionsDone(WAIT);
 			ExtensionInvocationCompletedEvent completed = context.getBean(ReportRecorder.class).invocations.get(0);
 			assertThat(completed.requestId()).isEqualTo(invocation.requestId());
@@ -119,10 +123,10 @@ class LambdaTelemetryShutdownIntegrationTests {
 			.withBean(ReportRecorder.class)
 			.withPropertyValues("lambda.extension.telemetry.types=function")
 			.run((context) -> {
-				this.extension.emulator().awaitInitComplete(WAIT);
-				assertThat(this.extension.emulator().telemetry().subscriptions().get(0).types()).containsExactly("platform", "function");
+				emulator().awaitInitComplete(WAIT);
+				assertThat(emulator().telemetry().subscriptions().get(0).types()).containsExactly("platform", "function");
 				assertThat(context.getBean(TelemetrySubscriber.class).isPlatformAddedForBarrier()).isTrue();
-				Invocation invocation = this.extension.emulator().invoke(InvokeRequest.builder().log("hello").build());
+				Invocation invocation = emulator().invoke(InvokeRequest.builder().log("hello").build());
 				invocation.awaitExtensionsDone(WAIT);
 				assertThat(context.getBean(ReportRecorder.class).invocations.get(0).runtimeDone()).isNotNull();
 				assertThat(context.getBean(EverythingListener.class).events).singleElement()
@@ -132,13 +136,14 @@ class LambdaTelemetryShutdownIntegrationTests {
 
 	@Test
 	void serverErrorOnSubscribeShouldBeRetried() {
-		ApplicationContextRunner runner = this.extension.runner(LambdaEmulator.builder()).withBean(ReportRecorder.class);
-		this.extension.emulator().faults().failNext(LambdaEmulator.TELEMETRY_PATH, 500, 2);
+		ApplicationContextRunner runner = this.extension.runner(LambdaEmulator.builder())
+			.withBean(ReportRecorder.class);
+		emulator().faults().failNext(LambdaEmulator.TELEMETRY_PATH, 500, 2);
 		runner.run((context) -> {
-			this.extension.emulator().awaitInitComplete(WAIT);
-			assertThat(this.extension.emulator().history().calls(LambdaEmulator.TELEMETRY_PATH)).extracting((call) -> call.status())
+			emulator().awaitInitComplete(WAIT);
+			assertThat(emulator().history().calls(LambdaEmulator.TELEMETRY_PATH)).extracting((call) -> call.status())
 				.containsExactly(500, 500, 200);
-			assertThat(this.extension.emulator().telemetry().subscriptions()).hasSize(1);
+			assertThat(emulator().telemetry().subscriptions()).hasSize(1);
 		});
 		this.logs.await(Level.WARNING,
 				"Telemetry API subscription failed (attempt 1 of 3), retrying: telemetry subscription failed with "
@@ -155,12 +160,13 @@ class LambdaTelemetryShutdownIntegrationTests {
 
 	@Test
 	void serverErrorsOnSubscribeBeyondTheRetriesShouldFailInitThroughInitError() {
-		ApplicationContextRunner runner = this.extension.runner(LambdaEmulator.builder()).withBean(ReportRecorder.class);
-		this.extension.emulator().faults().failNext(LambdaEmulator.TELEMETRY_PATH, 500, 3);
+		ApplicationContextRunner runner = this.extension.runner(LambdaEmulator.builder())
+			.withBean(ReportRecorder.class);
+		emulator().faults().failNext(LambdaEmulator.TELEMETRY_PATH, 500, 3);
 		runner.run((context) -> {
 			assertThat(context).hasFailed();
-			assertThat(this.extension.emulator().history().calls(LambdaEmulator.TELEMETRY_PATH)).hasSize(3);
-			assertThat(this.extension.emulator().extensions().get(0).initErrorType()).isEqualTo("InternalServerError");
+			assertThat(emulator().history().calls(LambdaEmulator.TELEMETRY_PATH)).hasSize(3);
+			assertThat(emulator().extensions().get(0).initErrorType()).isEqualTo("InternalServerError");
 		});
 		this.logs.await(Level.WARNING,
 				"Telemetry API subscription failed (attempt 1 of 3), retrying: telemetry subscription failed with "
@@ -180,9 +186,9 @@ class LambdaTelemetryShutdownIntegrationTests {
 		this.extension.runner(LambdaEmulator.builder()).withBean(ReportRecorder.class)
 			.withPropertyValues("AWS_LAMBDA_INITIALIZATION_TYPE=lambda-managed-instances")
 			.run((context) -> {
-				this.extension.emulator().awaitInitComplete(WAIT);
-				assertThat(this.extension.emulator().extension("shutdown-test").events()).containsExactly("SHUTDOWN");
-				EmulatedTelemetrySubscription subscription = this.extension.emulator().telemetry().subscriptions().get(0);
+				emulator().awaitInitComplete(WAIT);
+				assertThat(emulator().extension("shutdown-test").events()).containsExactly("SHUTDOWN");
+				EmulatedTelemetrySubscription subscription = emulator().telemetry().subscriptions().get(0);
 				assertThat(subscription.schemaVersion()).isEqualTo("2025-01-29");
 				assertThat(subscription.timeoutMs()).isEqualTo(1000);
 				assertThat(subscription.types()).containsExactly("platform");
@@ -196,12 +202,12 @@ class LambdaTelemetryShutdownIntegrationTests {
 			.withPropertyValues("AWS_LAMBDA_INITIALIZATION_TYPE=lambda-managed-instances")
 			.run((context) -> {
 				ReportRecorder recorder = context.getBean(ReportRecorder.class);
-				this.extension.emulator().awaitInitComplete(WAIT);
-				Invocation first = this.extension.emulator().startInvocation(InvokeRequest.success());
-				Invocation second = this.extension.emulator().startInvocation(InvokeRequest.success());
+				emulator().awaitInitComplete(WAIT);
+				Invocation first = emulator().startInvocation(InvokeRequest.success());
+				Invocation second = emulator().startInvocation(InvokeRequest.success());
 				second.complete();
 				first.complete();
-				this.extension.emulator().shutdown("spindown");
+				emulator().shutdown("spindown");
 				assertThat(this.extension.exitStatus().get(WAIT.toSeconds(), TimeUnit.SECONDS)).isZero();
 				assertThat(recorder.reportsAtCompletion).containsExactlyInAnyOrder(first.requestId(),
 						second.requestId());
@@ -216,10 +222,10 @@ class LambdaTelemetryShutdownIntegrationTests {
 		this.extension.runner(LambdaEmulator.builder()).withBean(ReportRecorder.class)
 			.withPropertyValues("lambda.extension.telemetry.barrier.timeout=10s")
 			.run((context) -> {
-				this.extension.emulator().awaitInitComplete(WAIT);
-				try (AutoCloseable one = this.extension.emulator().faults().openStalledTelemetryConnection("shutdown-test");
-						AutoCloseable two = this.extension.emulator().faults().openStalledTelemetryConnection("shutdown-test")) {
-					Invocation invocation = this.extension.emulator().invoke();
+				emulator().awaitInitComplete(WAIT);
+				try (AutoCloseable one = emulator().faults().openStalledTelemetryConnection("shutdown-test");
+						AutoCloseable two = emulator().faults().openStalledTelemetryConnection("shutdown-test")) {
+					Invocation invocation = emulator().invoke();
 					invocation.awaitExtensionsDone(WAIT);
 					assertThat(context.getBean(ReportRecorder.class).invocations).singleElement()
 						.satisfies((completed) -> assertThat(completed.runtimeDone()).isNotNull());
