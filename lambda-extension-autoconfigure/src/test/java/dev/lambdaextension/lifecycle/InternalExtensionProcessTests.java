@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import dev.lambdaextension.telemetry.PlatformReport;
 import dev.lambdaextension.telemetry.PlatformStart;
 import dev.lambdaextension.telemetry.TelemetryListener;
 import dev.lambdaextension.test.emulator.EmulatedExtension;
@@ -69,6 +70,9 @@ class InternalExtensionProcessTests {
 		invocation.awaitExtensionsDone(WAIT);
 		this.function.awaitOutputLine("extension INVOKE " + invocation.requestId(), WAIT);
 		this.function.awaitOutputLine("telemetry platform.start " + invocation.requestId(), WAIT);
+		// The Shutdown phase thaws the environment before the runtime gets SIGTERM: the last report arrives then.
+		this.emulator.shutdown("spindown");
+		this.function.awaitOutputLine("telemetry platform.report " + invocation.requestId(), WAIT);
 		// Lambda allows about 500 ms; this shared test machine is given more
 		assertThat(this.function.stop(Duration.ofSeconds(5))).as("exit status of a JVM ended by SIGTERM")
 			.isEqualTo(143);
@@ -135,6 +139,11 @@ class InternalExtensionProcessTests {
 		@TelemetryListener
 		void onStart(PlatformStart start) {
 			System.out.println("telemetry platform.start " + start.requestId());
+		}
+
+		@TelemetryListener
+		void onReport(PlatformReport report) {
+			System.out.println("telemetry platform.report " + report.requestId());
 		}
 
 		@EventListener
