@@ -101,8 +101,10 @@ public final class EmulatedRuntime {
 			this.polling = true;
 			this.state.registrationClosed = true;
 			this.state.monitor.notifyAll();
+			// At SHUTDOWN Lambda does not answer the runtime's next: it sends the runtime SIGTERM (spec 2.4), so the
+			// call stays parked until the process stops or the emulator closes.
 			try {
-				while (this.queued.isEmpty() && !this.state.closed && this.state.shutdownReason == null) {
+				while (this.queued.isEmpty() && !this.state.closed) {
 					this.state.monitor.wait();
 				}
 			}

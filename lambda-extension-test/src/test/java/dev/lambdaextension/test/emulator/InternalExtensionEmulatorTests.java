@@ -111,6 +111,20 @@ class InternalExtensionEmulatorTests {
 		assertError(this.client.runtimeNext().join(), 403, "InvalidStateTransition");
 	}
 
+	@Test
+	void runtimeNextShouldStayParkedThroughShutdownAsLambdaSendsTheRuntimeSigtermInstead() throws Exception {
+		CompletableFuture<HttpResponse<String>> next = this.client.runtimeNext();
+		this.emulator.runtime().awaitFirstNext(TIMEOUT);
+		this.emulator.awaitInitComplete(TIMEOUT);
+		this.emulator.shutdown("spindown");
+		assertError(this.client.runtimeNext().join(), 403, "InvalidStateTransition");
+		assertThat(next).isNotDone();
+		this.emulator.close();
+		// Closing the emulator ends the call: a 500, or the connection dropped with the server.
+		assertThat(next.handle((response, failure) -> response == null || response.statusCode() == 500)
+			.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+	}
+
 	private static void assertError(HttpResponse<String> response, int status, String errorType) {
 		assertThat(response.statusCode()).isEqualTo(status);
 		assertThat(ApiClient.json(response.body())).containsEntry("errorType", errorType);
