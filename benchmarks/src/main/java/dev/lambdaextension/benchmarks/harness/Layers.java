@@ -39,6 +39,12 @@ final class Layers {
 					layer.resolve("extensions/minimal-extension"));
 		}
 
+		static App actuator() {
+			Path layer = Env.target().resolve("actuator-extension-layer");
+			return new App("actuator", layer.resolve("actuator-extension"), "actuator-extension.jar",
+					layer.resolve("extensions/actuator-extension"));
+		}
+
 		static App plainJava() {
 			Path layer = Env.target().resolve("plain-java-extension-layer");
 			return new App("plain-java", layer.resolve("plain-java-extension"), "plain-java-extension.jar",

@@ -56,6 +56,8 @@ final class StartupBenchmark {
 				"(b) minimal starter extension, the sample's launcher script and flags"));
 		variants.add(new Variant("minimal-defaults", "b-default", App.minimal(), true, List.of(), null, 0,
 				"(b) minimal starter extension, default JVM flags"));
+		variants.add(new Variant("actuator", "b-actuator", App.actuator(), false, List.of(), null, 0,
+				"(b) with Spring Boot Actuator and Micrometer on the class path"));
 		variants.add(new Variant("plain", "c", App.plainJava(), false, List.of(), null, 0,
 				"(c) plain-Java baseline, the sample's launcher script and flags"));
 		if (experiments) {
