@@ -10,9 +10,11 @@ import dev.lambdaextension.metrics.TelemetryPipelineMetrics;
 import dev.lambdaextension.telemetry.dispatch.TelemetryDispatcher;
 import dev.lambdaextension.telemetry.receiver.TelemetryReceiver;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -27,7 +29,9 @@ import org.springframework.context.annotation.Configuration;
  * of the Lambda extension's Micrometer meters, in whatever {@link MeterRegistry} the
  * application has; no web server is needed. Meters about the function, derived from its
  * telemetry, are off unless {@code lambda.extension.metrics.function.enabled} is
- * {@code true}.
+ * {@code true}. The meters are {@link MeterBinder}s that observe the extension from its
+ * start, so the registry itself may be created after the first {@code event/next}
+ * (deferred initialisation) without losing what happened before.
  *
  * @since 0.1.0
  */
@@ -40,14 +44,17 @@ import org.springframework.context.annotation.Configuration;
 @EnableConfigurationProperties(LambdaExtensionMetricsProperties.class)
 public final class LambdaExtensionMetricsAutoConfiguration {
 
+	private static final String METER_REGISTRY_POST_PROCESSOR = "org.springframework.boot.micrometer.metrics.autoconfigure.MeterRegistryPostProcessor";
+
+	private static final String METRICS_PACKAGE = LambdaExtensionMetrics.class.getPackageName();
+
 	LambdaExtensionMetricsAutoConfiguration() {
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	LambdaExtensionMetrics lambdaExtensionMetrics(MeterRegistry registry,
-			ObjectProvider<TelemetryListenerRegistry> listeners) {
-		LambdaExtensionMetrics metrics = new LambdaExtensionMetrics(registry);
+	LambdaExtensionMetrics lambdaExtensionMetrics(ObjectProvider<TelemetryListenerRegistry> listeners) {
+		LambdaExtensionMetrics metrics = new LambdaExtensionMetrics();
 		metrics.setListenerFailures((id) -> failuresOf(listeners.getIfUnique(), id));
 		return metrics;
 	}
@@ -60,18 +67,15 @@ public final class LambdaExtensionMetricsAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	@ConditionalOnBean({ TelemetryReceiver.class, TelemetryDispatcher.class })
-	TelemetryPipelineMetrics telemetryPipelineMetrics(TelemetryReceiver receiver, TelemetryDispatcher dispatcher,
-			MeterRegistry registry) {
-		TelemetryPipelineMetrics metrics = new TelemetryPipelineMetrics(receiver, dispatcher);
-		metrics.register(registry);
-		return metrics;
+	TelemetryPipelineMetrics telemetryPipelineMetrics(TelemetryReceiver receiver, TelemetryDispatcher dispatcher) {
+		return new TelemetryPipelineMetrics(receiver, dispatcher);
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
 	@ConditionalOnBean(TelemetryListenerRegistry.class)
-	TelemetryListenerMetrics telemetryListenerMetrics(TelemetryListenerRegistry listeners, MeterRegistry registry) {
-		return new TelemetryListenerMetrics(listeners, registry);
+	TelemetryListenerMetrics telemetryListenerMetrics(TelemetryListenerRegistry listeners) {
+		return new TelemetryListenerMetrics(listeners);
 	}
 
 	@Configuration(proxyBeanMethods = false)
@@ -81,8 +85,27 @@ public final class LambdaExtensionMetricsAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		LambdaFunctionMetrics lambdaFunctionMetrics(MeterRegistry registry) {
-			return new LambdaFunctionMetrics(registry);
+		LambdaFunctionMetrics lambdaFunctionMetrics() {
+			return new LambdaFunctionMetrics();
+		}
+
+	}
+
+	/**
+	 * Binds the extension's meters to the registries when Spring Boot's metrics support,
+	 * which binds every {@link MeterBinder} bean, is not configured.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnMissingBean(type = METER_REGISTRY_POST_PROCESSOR)
+	static class MeterBindingConfiguration {
+
+		@Bean
+		SmartInitializingSingleton lambdaExtensionMeterBinding(ObjectProvider<MeterRegistry> registries,
+				ObjectProvider<MeterBinder> binders) {
+			return () -> registries.orderedStream()
+				.forEach((registry) -> binders.orderedStream()
+					.filter((binder) -> binder.getClass().getPackageName().equals(METRICS_PACKAGE))
+					.forEach((binder) -> binder.bindTo(registry)));
 		}
 
 	}

@@ -24,6 +24,7 @@ import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.TimeGauge;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.Assert;
@@ -32,77 +33,77 @@ import org.springframework.util.Assert;
  * Records Micrometer meters about the extension itself: telemetry received by type,
  * listener failures, dispatch latency, the time spent waiting in {@code event/next},
  * the time from an {@code INVOKE} to the next {@code event/next}, and the start-up
- * phases. Meters without a variable
- * tag are registered up front; the others are cached, so that the callbacks only
- * increment. The pipeline's own counts are bound by {@link TelemetryPipelineMetrics}.
+ * phases. A {@link MeterBinder}: it observes the extension from its first moments and
+ * keeps what it recorded until a registry is bound, which may happen only after the first
+ * {@code event/next} (deferred initialisation). Meters without a variable tag are
+ * registered at binding. The pipeline's own counts are bound by
+ * {@link TelemetryPipelineMetrics}.
  *
  * @since 0.1.0
  */
-public class LambdaExtensionMetrics implements ExtensionObserver, TelemetryObserver {
+public class LambdaExtensionMetrics implements ExtensionObserver, TelemetryObserver, MeterBinder {
 
 	static final String PREFIX = "lambda.extension.";
 
 	private static final String UNKNOWN_TYPE = "unknown";
 
-	private final MeterRegistry registry;
+	private final MeterRecorder recorder = new MeterRecorder();
 
 	private final Clock clock;
 
 	private final Instant processStart;
-
-	private final Timer dispatchLatency;
-
-	private final Timer invokeWait;
-
-	private final Timer shutdownWait;
-
-	private final Timer invokeOverhead;
-
-	private final Map<String, Counter> eventsByType = new ConcurrentHashMap<>();
-
-	private final Map<String, FunctionCounter> failingListeners = new ConcurrentHashMap<>();
 
 	private volatile @Nullable ToLongFunction<String> listenerFailures;
 
 	private final Map<String, AtomicLong> startupPhases = new ConcurrentHashMap<>();
 
 	/**
-	 * Create the meters in the given registry, measuring start-up from the start of this
-	 * process.
-	 * @param registry the registry
+	 * Create the meters, measuring start-up from the start of this process.
 	 */
-	public LambdaExtensionMetrics(MeterRegistry registry) {
-		this(registry, Clock.systemUTC(), processStart());
+	public LambdaExtensionMetrics() {
+		this(Clock.systemUTC(), processStart());
 	}
 
 	/**
-	 * Create the meters in the given registry.
-	 * @param registry the registry
+	 * Create the meters.
 	 * @param clock the clock that times the start-up phases
 	 * @param processStart the start of the process, origin of the start-up phases
 	 */
-	public LambdaExtensionMetrics(MeterRegistry registry, Clock clock, Instant processStart) {
-		Assert.notNull(registry, "'registry' must not be null");
+	public LambdaExtensionMetrics(Clock clock, Instant processStart) {
 		Assert.notNull(clock, "'clock' must not be null");
 		Assert.notNull(processStart, "'processStart' must not be null");
-		this.registry = registry;
 		this.clock = clock;
 		this.processStart = processStart;
-		this.dispatchLatency = Timer.builder(PREFIX + "telemetry.dispatch.latency")
+		this.recorder.record((registry) -> {
+			dispatchLatency(registry);
+			nextWait(registry, "invoke");
+			nextWait(registry, "shutdown");
+			invokeOverhead(registry);
+		});
+	}
+
+	@Override
+	public void bindTo(MeterRegistry registry) {
+		this.recorder.bindTo(registry);
+	}
+
+	private static Timer dispatchLatency(MeterRegistry registry) {
+		return Timer.builder(PREFIX + "telemetry.dispatch.latency")
 			.description("Time from accepting a telemetry batch to the listeners' return")
-			.register(registry);
-		this.invokeWait = nextWait("invoke");
-		this.shutdownWait = nextWait("shutdown");
-		this.invokeOverhead = Timer.builder(PREFIX + "invoke.overhead")
-			.description("Time from receiving an INVOKE to the next event/next call")
 			.register(registry);
 	}
 
-	private Timer nextWait(String event) {
+	private static Timer nextWait(MeterRegistry registry, String event) {
 		return Timer.builder(PREFIX + "next.wait")
 			.description("Time spent waiting in event/next, retries included")
 			.tag("event", event)
-			.register(this.registry);
+			.register(registry);
+	}
+
+	private static Timer invokeOverhead(MeterRegistry registry) {
+		return Timer.builder(PREFIX + "invoke.overhead")
+			.description("Time from receiving an INVOKE to the next event/next call")
+			.register(registry);
 	}
 
 	@Override
@@ -122,12 +123,13 @@ public class LambdaExtensionMetrics implements ExtensionObserver, TelemetryObser
 
 	@Override
 	public void eventReceived(NextEvent event, Duration waited) {
-		((event instanceof InvokeEvent) ? this.invokeWait : this.shutdownWait).record(waited);
+		String type = (event instanceof InvokeEvent) ? "invoke" : "shutdown";
+		this.recorder.record((registry) -> nextWait(registry, type).record(waited));
 	}
 
 	@Override
 	public void invokeHandled(InvokeEvent invoke, Duration took) {
-		this.invokeOverhead.record(took);
+		this.recorder.record((registry) -> invokeOverhead(registry).record(took));
 	}
 
 	@Override
@@ -137,7 +139,7 @@ public class LambdaExtensionMetrics implements ExtensionObserver, TelemetryObser
 		for (TelemetryEvent event : events) {
 			if (!event.type().equals(type)) {
 				if (type != null) {
-					eventsCounter(type).increment(count);
+					countEvents(type, count);
 				}
 				type = event.type();
 				count = 0;
@@ -145,13 +147,13 @@ public class LambdaExtensionMetrics implements ExtensionObserver, TelemetryObser
 			count++;
 		}
 		if (type != null) {
-			eventsCounter(type).increment(count);
+			countEvents(type, count);
 		}
 	}
 
 	@Override
 	public void batchDispatched(int count, Duration latency) {
-		this.dispatchLatency.record(latency);
+		this.recorder.record((registry) -> dispatchLatency(registry).record(latency));
 	}
 
 	/**
@@ -169,33 +171,33 @@ public class LambdaExtensionMetrics implements ExtensionObserver, TelemetryObser
 	public void listenerFailed(String listenerId, Throwable failure) {
 		ToLongFunction<String> failures = this.listenerFailures;
 		if (failures != null) {
-			this.failingListeners.computeIfAbsent(listenerId,
-					(id) -> FunctionCounter.builder(PREFIX + "telemetry.listener.failures", id, failures::applyAsLong)
-						.description("Invocations of a telemetry listener that threw an exception")
-						.tag("listener", id)
-						.register(this.registry));
+			this.recorder.record((registry) -> FunctionCounter
+				.builder(PREFIX + "telemetry.listener.failures", listenerId, failures::applyAsLong)
+				.description("Invocations of a telemetry listener that threw an exception")
+				.tag("listener", listenerId)
+				.register(registry));
 		}
 	}
 
-	private Counter eventsCounter(String type) {
+	private void countEvents(String type, int count) {
 		String tag = TelemetryTypes.isKnown(type) ? type : UNKNOWN_TYPE;
-		return this.eventsByType.computeIfAbsent(tag,
-				(key) -> Counter.builder(PREFIX + "telemetry.events")
-					.description("Telemetry events received, by type")
-					.tag("type", key)
-					.register(this.registry));
+		this.recorder.record((registry) -> Counter.builder(PREFIX + "telemetry.events")
+			.description("Telemetry events received, by type")
+			.tag("type", tag)
+			.register(registry)
+			.increment(count));
 	}
 
 	private void startupPhase(String phase) {
 		long millis = Math.max(0, Duration.between(this.processStart, this.clock.instant()).toMillis());
-		this.startupPhases.computeIfAbsent(phase, (key) -> {
-			AtomicLong value = new AtomicLong(millis);
-			TimeGauge.builder(PREFIX + "startup", value, TimeUnit.MILLISECONDS, AtomicLong::get)
+		AtomicLong value = new AtomicLong(millis);
+		if (this.startupPhases.putIfAbsent(phase, value) == null) {
+			this.recorder.record((registry) -> TimeGauge
+				.builder(PREFIX + "startup", value, TimeUnit.MILLISECONDS, AtomicLong::get)
 				.description("Time from the start of the process to the end of a start-up phase")
-				.tag("phase", key)
-				.register(this.registry);
-			return value;
-		});
+				.tag("phase", phase)
+				.register(registry));
+		}
 	}
 
 	private static Instant processStart() {

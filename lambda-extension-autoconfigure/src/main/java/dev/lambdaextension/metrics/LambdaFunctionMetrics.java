@@ -20,9 +20,9 @@ import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.util.Assert;
 
 /**
  * Records Micrometer meters about the function from its platform telemetry: invocation
@@ -31,11 +31,13 @@ import org.springframework.util.Assert;
  * function name, its version and, where it applies, the status; never a request id.
  * <p>
  * Its {@code @TelemetryListener} method makes the extension subscribe to the
- * {@code platform} stream.
+ * {@code platform} stream. A {@link MeterBinder}: what it records before a registry is
+ * bound, which may happen only after the first {@code event/next} (deferred
+ * initialisation), is kept until then.
  *
  * @since 0.1.0
  */
-public class LambdaFunctionMetrics implements ExtensionObserver {
+public class LambdaFunctionMetrics implements ExtensionObserver, MeterBinder {
 
 	/**
 	 * Id of this class's telemetry listener.
@@ -50,17 +52,13 @@ public class LambdaFunctionMetrics implements ExtensionObserver {
 
 	private static final double BYTES_PER_MB = 1024.0 * 1024.0;
 
-	private final MeterRegistry registry;
+	private final MeterRecorder recorder = new MeterRecorder();
 
 	private volatile Tags functionTags = Tags.of("function", UNKNOWN, "version", UNKNOWN);
 
-	/**
-	 * Create a recorder of function meters.
-	 * @param registry the registry
-	 */
-	public LambdaFunctionMetrics(MeterRegistry registry) {
-		Assert.notNull(registry, "'registry' must not be null");
-		this.registry = registry;
+	@Override
+	public void bindTo(MeterRegistry registry) {
+		this.recorder.bindTo(registry);
 	}
 
 	@Override
@@ -76,76 +74,77 @@ public class LambdaFunctionMetrics implements ExtensionObserver {
 	@TelemetryListener(id = LISTENER_ID, types = { TelemetryTypes.PLATFORM_REPORT, TelemetryTypes.PLATFORM_INIT_REPORT,
 			TelemetryTypes.PLATFORM_LOGS_DROPPED })
 	public void record(List<TelemetryEvent> events) {
+		Tags functionTags = this.functionTags;
 		for (TelemetryEvent event : events) {
 			if (event instanceof PlatformReport report) {
-				recordReport(report);
+				recordReport(report, functionTags);
 			}
 			else if (event instanceof PlatformInitReport initReport) {
-				recordInitReport(initReport);
+				recordInitReport(initReport, functionTags);
 			}
 			else if (event instanceof PlatformLogsDropped logsDropped) {
-				Counter.builder(PREFIX + "logs.dropped")
-					.description("Telemetry records Lambda dropped")
-					.baseUnit("records")
-					.tags(this.functionTags)
-					.register(this.registry)
-					.increment(logsDropped.droppedRecords());
+				this.recorder.record((registry) -> Counter.builder(PREFIX + "logs.dropped")
+						.description("Telemetry records Lambda dropped")
+						.baseUnit("records")
+						.tags(functionTags)
+						.register(registry)
+						.increment(logsDropped.droppedRecords()));
 			}
 		}
 	}
 
-	private void recordReport(PlatformReport report) {
-		Tags tags = this.functionTags.and("status", status(report.status()));
-		Counter.builder(PREFIX + "invocations")
-			.description("Invocations of the function, by status")
-			.tags(tags)
-			.register(this.registry)
-			.increment();
+	private void recordReport(PlatformReport report, Tags functionTags) {
+		Tags tags = functionTags.and("status", status(report.status()));
+		this.recorder.record((registry) -> Counter.builder(PREFIX + "invocations")
+				.description("Invocations of the function, by status")
+				.tags(tags)
+				.register(registry)
+				.increment());
 		ReportMetrics metrics = report.metrics();
 		if (metrics == null) {
 			return;
 		}
-		Timer.builder(PREFIX + "duration")
-			.description("Duration of the function's invocations")
-			.tags(tags)
-			.register(this.registry)
-			.record(millis(metrics.durationMs()));
+		this.recorder.record((registry) -> Timer.builder(PREFIX + "duration")
+				.description("Duration of the function's invocations")
+				.tags(tags)
+				.register(registry)
+				.record(millis(metrics.durationMs())));
 		Double billedDurationMs = metrics.billedDurationMs();
 		if (billedDurationMs != null) {
-			Timer.builder(PREFIX + "billed.duration")
-				.description("Billed duration of the function's invocations")
-				.tags(tags)
-				.register(this.registry)
-				.record(millis(billedDurationMs));
+			this.recorder.record((registry) -> Timer.builder(PREFIX + "billed.duration")
+					.description("Billed duration of the function's invocations")
+					.tags(tags)
+					.register(registry)
+					.record(millis(billedDurationMs)));
 		}
 		Double maxMemoryUsedMB = metrics.maxMemoryUsedMB();
 		if (maxMemoryUsedMB != null) {
-			DistributionSummary.builder(PREFIX + "memory.max.used")
-				.description("Maximum memory the function used during an invocation")
-				.baseUnit("bytes")
-				.tags(this.functionTags)
-				.register(this.registry)
-				.record(maxMemoryUsedMB * BYTES_PER_MB);
+			this.recorder.record((registry) -> DistributionSummary.builder(PREFIX + "memory.max.used")
+					.description("Maximum memory the function used during an invocation")
+					.baseUnit("bytes")
+					.tags(functionTags)
+					.register(registry)
+					.record(maxMemoryUsedMB * BYTES_PER_MB));
 		}
 		if (metrics.initDurationMs() != null) {
-			Counter.builder(PREFIX + "cold.starts")
-				.description("Invocations that paid for the initialization of an execution environment")
-				.tags(this.functionTags)
-				.register(this.registry)
-				.increment();
+			this.recorder.record((registry) -> Counter.builder(PREFIX + "cold.starts")
+					.description("Invocations that paid for the initialization of an execution environment")
+					.tags(functionTags)
+					.register(registry)
+					.increment());
 		}
 	}
 
-	private void recordInitReport(PlatformInitReport initReport) {
+	private void recordInitReport(PlatformInitReport initReport, Tags functionTags) {
 		InitReportMetrics metrics = initReport.metrics();
 		if (metrics == null) {
 			return;
 		}
-		Timer.builder(PREFIX + "init.duration")
-			.description("Duration of the initialization of an execution environment")
-			.tags(this.functionTags.and("status", status(initReport.status())))
-			.register(this.registry)
-			.record(millis(metrics.durationMs()));
+		this.recorder.record((registry) -> Timer.builder(PREFIX + "init.duration")
+				.description("Duration of the initialization of an execution environment")
+				.tags(functionTags.and("status", status(initReport.status())))
+				.register(registry)
+				.record(millis(metrics.durationMs())));
 	}
 
 	private static Duration millis(double millis) {

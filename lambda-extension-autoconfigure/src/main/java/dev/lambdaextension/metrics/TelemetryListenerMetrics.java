@@ -1,12 +1,14 @@
 package dev.lambdaextension.metrics;
 
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.ToLongFunction;
 
 import dev.lambdaextension.listener.TelemetryListenerDescriptor;
 import dev.lambdaextension.listener.TelemetryListenerRegistry;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
 
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.event.ContextRefreshedEvent;
@@ -17,57 +19,58 @@ import org.springframework.util.Assert;
  * id: the events dropped because its queue was full ({@code reason=overflow}) and those
  * its queue still held, or that were still running, when the shutdown drain ended
  * ({@code reason=shutdown}). The counters read the listener registry, so they agree with
- * the endpoint. Registered once the context is refreshed, when every
- * {@code @TelemetryListener} method and configurer has registered its listener; a
- * listener registered later gets no counters. Synchronous listeners lose nothing on
+ * the endpoint. Registered in a bound registry once the context is refreshed, when every
+ * {@code @TelemetryListener} method and configurer has registered its listener, or at
+ * binding if that comes later; a listener registered later gets no counters. Synchronous listeners lose nothing on
  * their own: their losses are the pipeline's ({@code lambda.extension.telemetry.dropped}).
  *
  * @since 0.1.0
  */
-public class TelemetryListenerMetrics implements ApplicationListener<ContextRefreshedEvent> {
+public class TelemetryListenerMetrics implements ApplicationListener<ContextRefreshedEvent>, MeterBinder {
 
 	private static final String DROPPED = "Events an asynchronous telemetry listener never received";
 
 	private final TelemetryListenerRegistry listeners;
 
-	private final MeterRegistry registry;
+	private final List<MeterRegistry> registries = new ArrayList<>();
 
-	private final AtomicBoolean registered = new AtomicBoolean();
+	private boolean refreshed;
 
 	/**
-	 * Create the counters of the given listeners, registered with the context refresh.
+	 * Create the counters of the given listeners.
 	 * @param listeners the listener registry
-	 * @param registry the meter registry
 	 */
-	public TelemetryListenerMetrics(TelemetryListenerRegistry listeners, MeterRegistry registry) {
+	public TelemetryListenerMetrics(TelemetryListenerRegistry listeners) {
 		Assert.notNull(listeners, "'listeners' must not be null");
-		Assert.notNull(registry, "'registry' must not be null");
 		this.listeners = listeners;
-		this.registry = registry;
 	}
 
 	@Override
-	public void onApplicationEvent(ContextRefreshedEvent event) {
-		register();
+	public synchronized void bindTo(MeterRegistry registry) {
+		this.registries.add(registry);
+		if (this.refreshed) {
+			register(registry);
+		}
 	}
 
-	/**
-	 * Register the counters of the asynchronous listeners registered so far; does nothing
-	 * the second time.
-	 */
-	public void register() {
-		if (!this.registered.compareAndSet(false, true)) {
-			return;
+	@Override
+	public synchronized void onApplicationEvent(ContextRefreshedEvent event) {
+		if (!this.refreshed) {
+			this.refreshed = true;
+			this.registries.forEach(this::register);
 		}
+	}
+
+	private void register(MeterRegistry registry) {
 		for (TelemetryListenerDescriptor listener : this.listeners.listeners()) {
 			if (listener.async()) {
-				counter(listener.id(), "overflow", TelemetryListenerDescriptor::droppedEvents);
-				counter(listener.id(), "shutdown", TelemetryListenerDescriptor::undeliveredEvents);
+				counter(registry, listener.id(), "overflow", TelemetryListenerDescriptor::droppedEvents);
+				counter(registry, listener.id(), "shutdown", TelemetryListenerDescriptor::undeliveredEvents);
 			}
 		}
 	}
 
-	private void counter(String id, String reason, ToLongFunction<TelemetryListenerDescriptor> count) {
+	private void counter(MeterRegistry registry, String id, String reason, ToLongFunction<TelemetryListenerDescriptor> count) {
 		FunctionCounter.builder(LambdaExtensionMetrics.PREFIX + "telemetry.listener.dropped", this.listeners,
 				(listeners) -> {
 					TelemetryListenerDescriptor listener = listeners.getListener(id);
@@ -77,7 +80,7 @@ public class TelemetryListenerMetrics implements ApplicationListener<ContextRefr
 			.baseUnit("events")
 			.tag("listener", id)
 			.tag("reason", reason)
-			.register(this.registry);
+			.register(registry);
 	}
 
 }

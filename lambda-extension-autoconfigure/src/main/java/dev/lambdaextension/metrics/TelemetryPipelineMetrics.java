@@ -9,6 +9,7 @@ import dev.lambdaextension.telemetry.receiver.ReceiverStats;
 import dev.lambdaextension.telemetry.receiver.TelemetryReceiver;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
 
 import org.springframework.util.Assert;
 
@@ -16,13 +17,13 @@ import org.springframework.util.Assert;
  * Registers the meters of the telemetry pipeline: counters that read its own counts, the
  * ones health and the endpoint show too (batches received, parse failures, refused,
  * dropped and undelivered events), and the {@link TelemetryDispatcherMetrics queue
- * gauges}. Nothing is counted twice, so every view of the extension agrees. Not a
- * {@code MeterBinder}, so that Spring Boot's metrics support does not register the
- * meters a second time: the auto-configuration registers them once.
+ * gauges}. Nothing is counted twice, so every view of the extension agrees, and nothing
+ * is lost when the registry is bound late: the counters read counts kept since the
+ * start.
  *
  * @since 0.2.0
  */
-public class TelemetryPipelineMetrics {
+public class TelemetryPipelineMetrics implements MeterBinder {
 
 	private static final String PARSE_FAILURES = "Telemetry batch elements, or whole batches, that could not be parsed";
 
@@ -44,11 +45,8 @@ public class TelemetryPipelineMetrics {
 		this.dispatcher = dispatcher;
 	}
 
-	/**
-	 * Register the meters in a registry.
-	 * @param registry the registry
-	 */
-	public void register(MeterRegistry registry) {
+	@Override
+	public void bindTo(MeterRegistry registry) {
 		new TelemetryDispatcherMetrics(this.dispatcher).bindTo(registry);
 		receiverCounter("telemetry.batches", ReceiverStats::batchesReceived)
 			.description("Telemetry API deliveries received and parsed")

@@ -31,8 +31,11 @@ class LambdaExtensionMetricsTests {
 
 	private final MutableClock clock = new MutableClock();
 
-	private final LambdaExtensionMetrics metrics = new LambdaExtensionMetrics(this.registry, this.clock,
-			PROCESS_START);
+	private final LambdaExtensionMetrics metrics = new LambdaExtensionMetrics(this.clock, PROCESS_START);
+
+	LambdaExtensionMetricsTests() {
+		this.metrics.bindTo(this.registry);
+	}
 
 	@Test
 	void batchReceivedShouldCountEventsByTypeWithUnknownTypesFolded() {
@@ -69,6 +72,33 @@ class LambdaExtensionMetricsTests {
 			.isEqualTo(7);
 		assertThat(this.registry.getMeters()).allSatisfy((meter) -> assertThat(meter.getId().getTags())
 			.noneSatisfy((tag) -> assertThat(tag.getValue()).isEqualTo("request-1")));
+	}
+
+	@Test
+	void whatIsRecordedBeforeTheRegistryIsBoundShouldReachItAtBinding() {
+		LambdaExtensionMetrics late = new LambdaExtensionMetrics(this.clock, PROCESS_START);
+		this.clock.now = PROCESS_START.plusMillis(300);
+		late.registered(new RegisterResponse("ext", "fn", "1", null, null));
+		late.batchReceived(events("platform.initStart", "platform.initStart"));
+		late.batchDispatched(2, Duration.ofMillis(4));
+		this.clock.now = PROCESS_START.plusMillis(450);
+		late.firstNext();
+		late.eventReceived(new InvokeEvent("request-1", Instant.now().plusSeconds(3), null, null),
+				Duration.ofMillis(20));
+		SimpleMeterRegistry boundLate = new SimpleMeterRegistry();
+		this.clock.now = PROCESS_START.plusMillis(2_000);
+		late.bindTo(boundLate);
+		late.batchReceived(events("platform.initStart"));
+		assertThat(boundLate.get("lambda.extension.startup").tag("phase", "registered").timeGauge()
+			.value(TimeUnit.MILLISECONDS)).isEqualTo(300);
+		assertThat(boundLate.get("lambda.extension.startup").tag("phase", "first-next").timeGauge()
+			.value(TimeUnit.MILLISECONDS)).isEqualTo(450);
+		assertThat(boundLate.get("lambda.extension.telemetry.events").tag("type", "platform.initStart").counter()
+			.count()).isEqualTo(3);
+		assertThat(boundLate.get("lambda.extension.telemetry.dispatch.latency").timer().totalTime(TimeUnit.MILLISECONDS))
+			.isEqualTo(4);
+		assertThat(boundLate.get("lambda.extension.next.wait").tag("event", "invoke").timer().count()).isOne();
+		assertThat(boundLate.get("lambda.extension.invoke.overhead").timer().count()).isZero();
 	}
 
 	@Test

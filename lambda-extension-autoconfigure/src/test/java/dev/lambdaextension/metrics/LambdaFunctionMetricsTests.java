@@ -18,7 +18,11 @@ class LambdaFunctionMetricsTests {
 
 	private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
 
-	private final LambdaFunctionMetrics metrics = new LambdaFunctionMetrics(this.registry);
+	private final LambdaFunctionMetrics metrics = new LambdaFunctionMetrics();
+
+	LambdaFunctionMetricsTests() {
+		this.metrics.bindTo(this.registry);
+	}
 
 	@Test
 	void reportsShouldBeRecordedWithLowCardinalityTags() {

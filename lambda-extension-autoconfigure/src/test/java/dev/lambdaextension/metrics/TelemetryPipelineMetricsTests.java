@@ -49,7 +49,7 @@ class TelemetryPipelineMetricsTests {
 
 	@Test
 	void metersShouldShowTheCountsOfTheReceiverAndTheDispatcherAndTheQueue() throws Exception {
-		new TelemetryPipelineMetrics(this.receiver, this.dispatcher).register(this.registry);
+		new TelemetryPipelineMetrics(this.receiver, this.dispatcher).bindTo(this.registry);
 		this.receiver.start();
 		assertThat(post("[" + START + "]")).isEqualTo(200);
 		assertThat(post("[" + START + ", 42]")).isEqualTo(200);
