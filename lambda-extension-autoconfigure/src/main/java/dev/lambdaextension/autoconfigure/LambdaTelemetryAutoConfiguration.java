@@ -22,7 +22,6 @@ import dev.lambdaextension.listener.TelemetryListenerErrorHandler;
 import dev.lambdaextension.listener.TelemetryListenerRegistry;
 import dev.lambdaextension.telemetry.LogsApiTypes;
 import dev.lambdaextension.telemetry.TelemetryBatchParser;
-import dev.lambdaextension.telemetry.TelemetryListener;
 import dev.lambdaextension.telemetry.TelemetryObserver;
 import dev.lambdaextension.telemetry.TelemetryStream;
 import dev.lambdaextension.telemetry.dispatch.DispatchOptions;
@@ -40,9 +39,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
-import org.springframework.core.MethodIntrospector;
-import org.springframework.core.annotation.AnnotatedElementUtils;
-import org.springframework.core.annotation.AnnotationUtils;
 import org.springframework.core.env.Environment;
 import org.springframework.util.unit.DataSize;
 
@@ -76,12 +72,8 @@ public final class LambdaTelemetryAutoConfiguration {
 
 	@Bean
 	static LazyInitializationExcludeFilter telemetryListenerLazyInitializationExcludeFilter() {
-		return (beanName, definition, beanType) -> AnnotationUtils.isCandidateClass(beanType, TelemetryListener.class)
-				&& !MethodIntrospector
-					.selectMethods(beanType,
-							(MethodIntrospector.MetadataLookup<TelemetryListener>) (method) -> AnnotatedElementUtils
-								.findMergedAnnotation(method, TelemetryListener.class))
-					.isEmpty();
+		return (beanName, definition, beanType) -> TelemetryListenerAnnotationBeanPostProcessor
+			.hasListenerMethods(beanType);
 	}
 
 	@Bean

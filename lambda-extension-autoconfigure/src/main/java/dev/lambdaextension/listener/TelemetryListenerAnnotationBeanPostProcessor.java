@@ -64,6 +64,23 @@ public class TelemetryListenerAnnotationBeanPostProcessor
 		return LOWEST_PRECEDENCE;
 	}
 
+	/**
+	 * Return whether a type declares {@code @TelemetryListener} methods: a bean of that
+	 * type must be created before the telemetry subscription, so it is never initialised
+	 * lazily.
+	 * @param type the bean type
+	 * @return whether it has listener methods
+	 */
+	public static boolean hasListenerMethods(Class<?> type) {
+		return AnnotationUtils.isCandidateClass(type, TelemetryListener.class) && !listenerMethods(type).isEmpty();
+	}
+
+	private static Map<Method, TelemetryListener> listenerMethods(Class<?> type) {
+		return MethodIntrospector.selectMethods(type,
+				(MethodIntrospector.MetadataLookup<TelemetryListener>) (method) -> AnnotatedElementUtils
+					.findMergedAnnotation(method, TelemetryListener.class));
+	}
+
 	@Override
 	public Object postProcessAfterInitialization(Object bean, String beanName) {
 		Class<?> targetClass = AopProxyUtils.ultimateTargetClass(bean);
@@ -71,9 +88,7 @@ public class TelemetryListenerAnnotationBeanPostProcessor
 				|| !AnnotationUtils.isCandidateClass(targetClass, TelemetryListener.class)) {
 			return bean;
 		}
-		Map<Method, TelemetryListener> annotated = MethodIntrospector.selectMethods(targetClass,
-				(MethodIntrospector.MetadataLookup<TelemetryListener>) (method) -> AnnotatedElementUtils
-					.findMergedAnnotation(method, TelemetryListener.class));
+		Map<Method, TelemetryListener> annotated = listenerMethods(targetClass);
 		if (annotated.isEmpty()) {
 			this.nonAnnotatedClasses.add(targetClass);
 			return bean;

@@ -61,6 +61,9 @@ final class StartupBenchmark {
 		variants.add(new Variant("plain", "c", App.plainJava(), false, List.of(), null, 0,
 				"(c) plain-Java baseline, the sample's launcher script and flags"));
 		if (experiments) {
+			variants.add(new Variant("actuator-eager", "exp", App.actuator(), false,
+					List.of("-Dlambda.extension.deferred-initialization.enabled=false"), null, 0,
+					"(b) with Actuator, deferred initialisation off: metrics, health and endpoint built before the first next"));
 			variants.add(new Variant("plain-defaults", "exp", App.plainJava(), true, List.of(), null, 0,
 					"(c) plain-Java baseline, default JVM flags"));
 			variants.add(new Variant("min-nocds", "exp", App.minimal(), true, noCds, null, 0,
