@@ -1,5 +1,7 @@
 package dev.lambdaextension.autoconfigure;
 
+import java.util.List;
+
 import dev.lambdaextension.lifecycle.ExtensionEventLoop;
 import dev.lambdaextension.listener.TelemetryListenerDescriptor;
 import dev.lambdaextension.listener.TelemetryListenerRegistry;
@@ -46,7 +48,8 @@ public final class LambdaExtensionMetricsAutoConfiguration {
 
 	private static final String METER_REGISTRY_POST_PROCESSOR = "org.springframework.boot.micrometer.metrics.autoconfigure.MeterRegistryPostProcessor";
 
-	private static final String METRICS_PACKAGE = LambdaExtensionMetrics.class.getPackageName();
+	private static final List<Class<?>> EXTENSION_BINDERS = List.of(LambdaExtensionMetrics.class,
+			TelemetryPipelineMetrics.class, TelemetryListenerMetrics.class, LambdaFunctionMetrics.class);
 
 	LambdaExtensionMetricsAutoConfiguration() {
 	}
@@ -104,7 +107,7 @@ public final class LambdaExtensionMetricsAutoConfiguration {
 				ObjectProvider<MeterBinder> binders) {
 			return () -> registries.orderedStream()
 				.forEach((registry) -> binders.orderedStream()
-					.filter((binder) -> binder.getClass().getPackageName().equals(METRICS_PACKAGE))
+					.filter((binder) -> EXTENSION_BINDERS.stream().anyMatch((type) -> type.isInstance(binder)))
 					.forEach((binder) -> binder.bindTo(registry)));
 		}
 

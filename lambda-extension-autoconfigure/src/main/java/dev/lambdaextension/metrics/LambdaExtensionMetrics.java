@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -54,6 +55,8 @@ public class LambdaExtensionMetrics implements ExtensionObserver, TelemetryObser
 	private final Instant processStart;
 
 	private volatile @Nullable ToLongFunction<String> listenerFailures;
+
+	private final Set<String> failingListeners = ConcurrentHashMap.newKeySet();
 
 	private final Map<String, AtomicLong> startupPhases = new ConcurrentHashMap<>();
 
@@ -170,7 +173,7 @@ public class LambdaExtensionMetrics implements ExtensionObserver, TelemetryObser
 	@Override
 	public void listenerFailed(String listenerId, Throwable failure) {
 		ToLongFunction<String> failures = this.listenerFailures;
-		if (failures != null) {
+		if (failures != null && this.failingListeners.add(listenerId)) {
 			this.recorder.record((registry) -> FunctionCounter
 				.builder(PREFIX + "telemetry.listener.failures", listenerId, failures::applyAsLong)
 				.description("Invocations of a telemetry listener that threw an exception")
