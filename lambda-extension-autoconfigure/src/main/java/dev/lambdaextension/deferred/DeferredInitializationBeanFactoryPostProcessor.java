@@ -46,6 +46,8 @@ public class DeferredInitializationBeanFactoryPostProcessor implements BeanFacto
 	public static final String DEFERRED_ATTRIBUTE = DeferredInitializationBeanFactoryPostProcessor.class.getName()
 			+ ".deferred";
 
+	private static final String AOT_PROCESSING = "spring.aot.processing";
+
 	private static final List<String> DECLARING_PACKAGES = List.of("org.springframework.boot.actuate.",
 			"org.springframework.boot.health.", "org.springframework.boot.micrometer.", "io.micrometer.");
 
@@ -65,6 +67,11 @@ public class DeferredInitializationBeanFactoryPostProcessor implements BeanFacto
 
 	@Override
 	public void postProcessBeanFactory(ConfigurableListableBeanFactory beanFactory) {
+		if (Boolean.getBoolean(AOT_PROCESSING)) {
+			// Spring AOT's build-time refresh: generated code would keep the lazy flag without
+			// the attribute, so the beans are marked when the application runs instead
+			return;
+		}
 		ClassLoader classLoader = beanFactory.getBeanClassLoader();
 		List<Class<?>> deferredTypes = present(DEFERRED_TYPES, classLoader);
 		Class<? extends Annotation> endpoint = endpointAnnotation(classLoader);
