@@ -44,7 +44,7 @@ class DeferredInitializationIntegrationTests {
 	/** Beans of Spring Boot and of the extension that the first {@code event/next} does not need. */
 	private static final List<String> OFF_THE_CRITICAL_PATH = List.of("simpleMeterRegistry", "jvmMemoryMetrics",
 			"healthEndpoint", "healthContributorRegistry", "lambdaextensionHealthIndicator", "lambdaExtensionEndpoint",
-			"startupTimeMetrics");
+			"startupTimeMetrics", "telemetryListenerMetrics");
 
 	@RegisterExtension
 	final LogCapture logs = LogCapture.of("dev.lambdaextension");
@@ -92,8 +92,11 @@ class DeferredInitializationIntegrationTests {
 		assertThat(registry.find("jvm.memory.used").gauges()).isNotEmpty();
 		assertThat(registry.get("lambda.extension.startup").tag("phase", "first-next").timeGauge().value())
 			.isPositive();
-		// Boot's start-up meters come from events published before their listener was created
+		// Boot's start-up meters, and the extension's per-listener counters, come from events published before
+		// their listeners were created
 		assertThat(registry.get("application.ready.time").timeGauge().value()).isPositive();
+		assertThat(registry.get("lambda.extension.telemetry.listener.dropped").tag("listener", "counting")
+			.tag("reason", "overflow").functionCounter().count()).isZero();
 		assertThat(registry.get("application.started.time").timeGauge().value()).isPositive();
 		assertThat(this.context.getBean(HealthEndpoint.class).health().getStatus()).isEqualTo(Status.UP);
 		this.emulator.invoke().awaitExtensionsDone(WAIT);
@@ -240,7 +243,7 @@ class DeferredInitializationIntegrationTests {
 
 	static class CountingListener {
 
-		@TelemetryListener
+		@TelemetryListener(id = "counting", async = true)
 		void onEvent(TelemetryEvent event) {
 		}
 
