@@ -91,6 +91,10 @@ public class DeferredBeanInitializer
 					}
 				}
 			}
+			if (this.pending.isEmpty() && this.started.compareAndSet(false, true)) {
+				this.capturing = false;
+				this.completed.countDown();
+			}
 		}
 	}
 
