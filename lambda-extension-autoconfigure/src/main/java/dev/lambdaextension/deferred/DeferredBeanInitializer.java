@@ -16,6 +16,7 @@ import org.apache.commons.logging.LogFactory;
 
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.availability.AvailabilityChangeEvent;
+import org.springframework.boot.availability.ReadinessState;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.context.ApplicationEvent;
@@ -30,12 +31,13 @@ import org.springframework.core.ResolvableType;
 /**
  * Creates the beans {@link DeferredInitializationBeanFactoryPostProcessor} deferred, on a
  * daemon thread ({@code lambda-ext-deferred-init}), once the first {@code event/next} has
- * been called and the application is ready ({@code ApplicationReadyEvent}, or the context
- * refresh for a context not started by {@code SpringApplication}). Deferred application
- * listeners are taken off the event multicaster until then, so that no early event creates
- * them, and are handed the start-up events published before they were created (context
- * refreshed, application started and ready, availability changes). A bean that cannot be created is
- * logged and skipped; the others are still created.
+ * been called and the application is ready: after {@code SpringApplication}'s last
+ * start-up event (the readiness change to {@code ACCEPTING_TRAFFIC} that follows
+ * {@code ApplicationReadyEvent}), or after the refresh of a context it did not start.
+ * Deferred application listeners are taken off the event multicaster until then, so that
+ * no early event creates them, and are handed the start-up events published before they
+ * were created (context refreshed, application started and ready, availability changes).
+ * A bean that cannot be created is logged and skipped; the others are still created.
  *
  * @since 0.2.0
  */
@@ -137,8 +139,12 @@ public class DeferredBeanInitializer
 	}
 
 	private boolean isReadiness(ApplicationEvent event) {
-		boolean springApplication = this.context.getBeanFactory().containsSingleton(SPRING_APPLICATION_ARGUMENTS);
-		return springApplication ? event instanceof ApplicationReadyEvent : event instanceof ContextRefreshedEvent;
+		if (this.context.getBeanFactory().containsSingleton(SPRING_APPLICATION_ARGUMENTS)) {
+			// SpringApplication's last start-up event, right after ApplicationReadyEvent
+			return event instanceof AvailabilityChangeEvent<?> availability
+					&& availability.getState() == ReadinessState.ACCEPTING_TRAFFIC;
+		}
+		return event instanceof ContextRefreshedEvent;
 	}
 
 	private void startWhenDue() {
