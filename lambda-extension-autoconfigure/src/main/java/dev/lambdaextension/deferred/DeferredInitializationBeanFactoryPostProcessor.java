@@ -27,9 +27,10 @@ import org.springframework.util.ClassUtils;
 /**
  * Marks the beans the first {@code event/next} does not need as lazy, for the
  * {@link DeferredBeanInitializer} to create them after it: every bean declared by Spring
- * Boot's Actuator, health and Micrometer auto-configurations (or by Micrometer itself), by
- * the extension's health and endpoint auto-configurations, every {@code MeterRegistry},
- * {@code MeterBinder}, {@code HealthContributor} and {@code @Endpoint} bean, and those a
+ * Boot's Actuator, health and Micrometer auto-configurations (or by Micrometer itself) or
+ * by the extension's health and endpoint auto-configurations; every
+ * {@code MeterRegistry}, {@code MeterBinder}, {@code HealthContributor},
+ * {@code ReactiveHealthContributor} and {@code @Endpoint} bean; and those a
  * {@link DeferredInitializationFilter} chooses. Never deferred: beans whose lazy
  * initialisation is set explicitly, bean post-processors, lifecycle beans, the extension's
  * observers and lifecycle participants, and beans with {@code @TelemetryListener} methods,
@@ -57,7 +58,8 @@ public class DeferredInitializationBeanFactoryPostProcessor implements BeanFacto
 
 	private static final List<String> DEFERRED_TYPES = List.of("io.micrometer.core.instrument.MeterRegistry",
 			"io.micrometer.core.instrument.binder.MeterBinder",
-			"org.springframework.boot.health.contributor.HealthContributor");
+			"org.springframework.boot.health.contributor.HealthContributor",
+			"org.springframework.boot.health.contributor.ReactiveHealthContributor");
 
 	private static final String ENDPOINT_ANNOTATION = "org.springframework.boot.actuate.endpoint.annotation.Endpoint";
 
