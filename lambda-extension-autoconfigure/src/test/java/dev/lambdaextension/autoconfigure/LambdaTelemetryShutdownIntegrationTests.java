@@ -145,17 +145,7 @@ class LambdaTelemetryShutdownIntegrationTests {
 				.containsExactly(500, 500, 200);
 			assertThat(emulator().telemetry().subscriptions()).hasSize(1);
 		});
-		this.logs.await(Level.WARNING,
-				"Telemetry API subscription failed (attempt 1 of 3), retrying: telemetry subscription failed with "
-						+ "HTTP 500 InternalServerError: Injected fault", WAIT);
-		this.logs.await(Level.WARNING,
-				"Telemetry API subscription failed (attempt 2 of 3), retrying: telemetry subscription failed with "
-						+ "HTTP 500 InternalServerError: Injected fault", WAIT);
-		assertThat(this.logs.messages(Level.WARNING)).containsExactly(
-				"Telemetry API subscription failed (attempt 1 of 3), retrying: telemetry subscription failed with "
-						+ "HTTP 500 InternalServerError: Injected fault",
-				"Telemetry API subscription failed (attempt 2 of 3), retrying: telemetry subscription failed with "
-						+ "HTTP 500 InternalServerError: Injected fault");
+		assertSubscriptionRetriedTwice();
 	}
 
 	@Test
@@ -168,17 +158,18 @@ class LambdaTelemetryShutdownIntegrationTests {
 			assertThat(emulator().history().calls(LambdaEmulator.TELEMETRY_PATH)).hasSize(3);
 			assertThat(emulator().extensions().get(0).initErrorType()).isEqualTo("InternalServerError");
 		});
-		this.logs.await(Level.WARNING,
-				"Telemetry API subscription failed (attempt 1 of 3), retrying: telemetry subscription failed with "
-						+ "HTTP 500 InternalServerError: Injected fault", WAIT);
-		this.logs.await(Level.WARNING,
-				"Telemetry API subscription failed (attempt 2 of 3), retrying: telemetry subscription failed with "
-						+ "HTTP 500 InternalServerError: Injected fault", WAIT);
-		assertThat(this.logs.messages(Level.WARNING)).containsExactly(
-				"Telemetry API subscription failed (attempt 1 of 3), retrying: telemetry subscription failed with "
-						+ "HTTP 500 InternalServerError: Injected fault",
-				"Telemetry API subscription failed (attempt 2 of 3), retrying: telemetry subscription failed with "
-						+ "HTTP 500 InternalServerError: Injected fault");
+		assertSubscriptionRetriedTwice();
+	}
+
+	private void assertSubscriptionRetriedTwice() {
+		this.logs.await(Level.WARNING, subscriptionRetry(1), WAIT);
+		this.logs.await(Level.WARNING, subscriptionRetry(2), WAIT);
+		assertThat(this.logs.messages(Level.WARNING)).containsExactly(subscriptionRetry(1), subscriptionRetry(2));
+	}
+
+	private static String subscriptionRetry(int attempt) {
+		return "Telemetry API subscription failed (attempt " + attempt + " of 3), retrying: telemetry subscription "
+				+ "failed with HTTP 500 InternalServerError: Injected fault";
 	}
 
 	@Test
